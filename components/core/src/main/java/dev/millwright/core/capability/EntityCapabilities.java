@@ -1,0 +1,29 @@
+package dev.millwright.core.capability;
+
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * What one system allows for one canonical entity: its operations, the canonical fields an update may change,
+ * how a canonical delete is carried out ({@code hard}, {@code soft}, or a status change such as
+ * {@code status:cancelled}), and its rules.
+ */
+public record EntityCapabilities(
+        String entity,
+        Set<Operation> operations,
+        @JsonProperty("updatable_fields") Set<String> updatableFields,
+        @JsonProperty("delete_behaviour") String deleteBehaviour,
+        List<CapabilityRule> rules) {
+
+    public EntityCapabilities {
+        operations = Set.copyOf(operations);
+        updatableFields = Set.copyOf(updatableFields);
+        rules = List.copyOf(rules);
+    }
+
+    public boolean supports(Operation operation) {
+        return operations.contains(operation);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.millwright.core.component;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.support.DefaultComponent;
+
+import dev.millwright.core.connection.ConnectionRegistry;
+import dev.millwright.core.connection.ConnectionSettings;
+import dev.millwright.core.cursor.InMemoryWatermarkStore;
+import dev.millwright.core.cursor.WatermarkStore;
+import dev.millwright.core.http.RateLimiter;
+import dev.millwright.core.http.Sleeper;
+
+/**
+ * Base of every system component. Resolves {@code connection=<id>} through the {@link ConnectionRegistry} (its
+ * options are applied first, then the URI's), and holds what the endpoints of one connection share: the
+ * {@link WatermarkStore} and one rate limiter per connection.
+ */
+public abstract class SourceComponent extends DefaultComponent {
+
+    @Metadata(autowired = true, label = "advanced",
+              description = "Where connections named by the connection option are looked up")
+    private ConnectionRegistry connectionRegistry;
+    @Metadata(autowired = true, label = "advanced",
+              description = "Where incremental cursors are kept between reads (in memory when none is bound)")
+    private WatermarkStore watermarkStore;
+
+    private final WatermarkStore inMemoryWatermarks = new InMemoryWatermarkStore();
+    private final Map<String, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
+
+    /** The scheme of the system, e.g. {@code maximo}. */
+    public abstract String system();
+
+    /** A new endpoint with fresh default configuration for the given collection. */
+    protected abstract SourceEndpoint newEndpoint(String uri, String collection);
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters)
+            throws Exception {
+        SourceEndpoint endpoint = newEndpoint(uri, remaining);
+        Object connectionId = parameters.get("connection");
+        if (connectionId != null) {
+            applyConnection(endpoint, connectionId.toString());
+        }
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    private void applyConnection(SourceEndpoint endpoint, String connectionId) throws Exception {
+        if (connectionRegistry == null) {
+            throw new IllegalArgumentException("connection '" + connectionId + "' named, but no ConnectionRegistry"
+                    + " is bound in the Camel registry");
+        }
+        ConnectionSettings settings = connectionRegistry.find(connectionId)
+                .orElseThrow(() -> new IllegalArgumentException("unknown connection '" + connectionId + "'"));
+        if (!settings.system().equals(system())) {
+            throw new IllegalArgumentException("connection '" + connectionId + "' is a " + settings.system()
+                    + " connection, not " + system());
+        }
+        Map<String, Object> options = new LinkedHashMap<>(settings.options());
+        options.remove("connection");
+        setProperties(endpoint, options);
+        if (!options.isEmpty()) {
+            throw new IllegalArgumentException("connection '" + connectionId + "' has options the " + system()
+                    + " component does not know: " + options.keySet());
+        }
+    }
+
+    public ConnectionRegistry getConnectionRegistry() {
+        return connectionRegistry;
+    }
+
+    public void setConnectionRegistry(ConnectionRegistry connectionRegistry) {
+        this.connectionRegistry = connectionRegistry;
+    }
+
+    public WatermarkStore getWatermarkStore() {
+        return watermarkStore;
+    }
+
+    public void setWatermarkStore(WatermarkStore watermarkStore) {
+        this.watermarkStore = watermarkStore;
+    }
+
+    WatermarkStore watermarks() {
+        return watermarkStore != null ? watermarkStore : inMemoryWatermarks;
+    }
+
+    /** The rate limiter every endpoint of this connection shares. */
+    RateLimiter rateLimiter(String connectionId, double requestsPerSecond) {
+        return rateLimiters.compute(connectionId, (id, existing) ->
+                existing != null && existing.permitsPerSecond() == requestsPerSecond
+                        ? existing : new RateLimiter(requestsPerSecond, Sleeper.SYSTEM));
+    }
+}
