@@ -12,13 +12,16 @@ import dev.millwright.core.connection.ConnectionRegistry;
 import dev.millwright.core.connection.ConnectionSettings;
 import dev.millwright.core.cursor.InMemoryWatermarkStore;
 import dev.millwright.core.cursor.WatermarkStore;
+import dev.millwright.core.error.ErrorContext;
+import dev.millwright.core.error.NotFoundException;
+import dev.millwright.core.error.OperationNotSupportedException;
 import dev.millwright.core.http.RateLimiter;
 import dev.millwright.core.http.Sleeper;
 
 /**
- * Base of every system component. Resolves {@code connection=<id>} through the {@link ConnectionRegistry} (its
- * options are applied first, then the URI's), and holds what the endpoints of one connection share: the
- * {@link WatermarkStore} and one rate limiter per connection.
+ * Base of every system component. Resolves {@code connection=<id>} through the {@link ConnectionRegistry} when
+ * the endpoint is used (its options first, then the URI's; new credentials take effect at once), and holds what the
+ * endpoints of one connection share: the {@link WatermarkStore} and one rate limiter per connection.
  */
 public abstract class SourceComponent extends DefaultComponent {
 
@@ -42,32 +45,43 @@ public abstract class SourceComponent extends DefaultComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters)
             throws Exception {
         SourceEndpoint endpoint = newEndpoint(uri, remaining);
-        Object connectionId = parameters.get("connection");
-        if (connectionId != null) {
-            applyConnection(endpoint, connectionId.toString());
-        }
+        Map<String, Object> uriOptions = new LinkedHashMap<>(parameters);
         setProperties(endpoint, parameters);
+        endpoint.setUriOptions(uriOptions);
         return endpoint;
     }
 
-    private void applyConnection(SourceEndpoint endpoint, String connectionId) throws Exception {
+    /** The settings of a connection; connections are resolved when used, so they may be registered later. */
+    ConnectionSettings connection(String connectionId, ErrorContext context) {
         if (connectionRegistry == null) {
-            throw new IllegalArgumentException("connection '" + connectionId + "' named, but no ConnectionRegistry"
-                    + " is bound in the Camel registry");
+            throw new OperationNotSupportedException("connection '" + connectionId + "' named, but no"
+                    + " ConnectionRegistry is bound in the Camel registry", context);
         }
         ConnectionSettings settings = connectionRegistry.find(connectionId)
-                .orElseThrow(() -> new IllegalArgumentException("unknown connection '" + connectionId + "'"));
+                .orElseThrow(() -> new NotFoundException("unknown connection '" + connectionId + "'", context));
         if (!settings.system().equals(system())) {
-            throw new IllegalArgumentException("connection '" + connectionId + "' is a " + settings.system()
-                    + " connection, not " + system());
+            throw new OperationNotSupportedException("connection '" + connectionId + "' is a " + settings.system()
+                    + " connection, not " + system(), context);
         }
+        return settings;
+    }
+
+    /**
+     * The configuration of an endpoint of a connection: the connection's options, then the options its URI gave.
+     * Bound through the generated configurer, on a scratch endpoint.
+     */
+    SourceConfiguration configuration(String uri, String collection, ConnectionSettings settings,
+            Map<String, Object> uriOptions) throws Exception {
+        SourceEndpoint scratch = newEndpoint(uri, collection);
         Map<String, Object> options = new LinkedHashMap<>(settings.options());
         options.remove("connection");
-        setProperties(endpoint, options);
+        setProperties(scratch, options);
         if (!options.isEmpty()) {
-            throw new IllegalArgumentException("connection '" + connectionId + "' has options the " + system()
+            throw new IllegalArgumentException("connection '" + settings.id() + "' has options the " + system()
                     + " component does not know: " + options.keySet());
         }
+        setProperties(scratch, new LinkedHashMap<>(uriOptions));
+        return scratch.getConfiguration();
     }
 
     public ConnectionRegistry getConnectionRegistry() {

@@ -33,8 +33,8 @@ public class SourceConsumer extends ScheduledPollConsumer {
     @Override
     protected int poll() throws Exception {
         SourceEndpoint endpoint = getEndpoint();
-        int limit = endpoint.getConfiguration().getMaxMessagesPerPoll();
-        int saveEvery = Math.max(1, endpoint.getConfiguration().getPageSize());
+        int limit = endpoint.effectiveConfiguration().getMaxMessagesPerPoll();
+        int saveEvery = Math.max(1, endpoint.effectiveConfiguration().getPageSize());
         CursorKey key = endpoint.cursorKey();
         RecordIdentity identity = endpoint.client().identity();
         int emitted = 0;

@@ -4,43 +4,59 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
 
 import org.apache.camel.Consumer;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.millwright.core.connection.ConnectionSettings;
 import dev.millwright.core.cursor.ChangeStream;
 import dev.millwright.core.cursor.CursorKey;
 import dev.millwright.core.cursor.CursorTracker;
 import dev.millwright.core.cursor.IncrementalCursor;
 import dev.millwright.core.cursor.WatermarkStore;
+import dev.millwright.core.error.ConnectorException;
 import dev.millwright.core.error.ErrorContext;
 import dev.millwright.core.http.RateLimiter;
 
 /**
  * Base of every system endpoint: a thin holder of the configuration that knows how to open an incremental read.
- * The protocol lives in the system's {@link SourceClient}.
+ * The protocol lives in the system's {@link SourceClient}. A named connection is resolved when the endpoint is
+ * used, and again whenever its settings change (new credentials), so endpoints never hold stale credentials.
  */
 public abstract class SourceEndpoint extends ScheduledPollEndpoint {
 
-    private volatile SourceClient client;
+    /** The effective configuration (connection options, then URI options) and the client built from it. */
+    private record Resolved(ConnectionSettings settings, SourceConfiguration configuration, SourceClient client) {
+    }
+
+    private volatile Resolved resolved;
+    private Map<String, Object> uriOptions = Map.of();
     private Clock clock = Clock.systemUTC();
 
     protected SourceEndpoint(String uri, SourceComponent component) {
         super(uri, component);
     }
 
+    /** The configuration the URI gave (without the connection's options). */
     public abstract SourceConfiguration getConfiguration();
 
-    /** Creates the protocol client for this endpoint's collection. */
-    protected abstract SourceClient createClient();
+    /** Creates the protocol client for an effective configuration of this endpoint's type. */
+    protected abstract SourceClient createClient(SourceConfiguration configuration);
 
     /** The connection id used for cursors and errors when the URI names no connection (inline settings). */
     protected abstract String inlineConnectionId();
+
+    void setUriOptions(Map<String, Object> uriOptions) {
+        this.uriOptions = Map.copyOf(uriOptions);
+    }
 
     @Override
     public SourceComponent getComponent() {
@@ -59,17 +75,44 @@ public abstract class SourceEndpoint extends ScheduledPollEndpoint {
         return consumer;
     }
 
-    public SourceClient client() {
-        SourceClient current = client;
-        if (current == null) {
-            synchronized (this) {
-                if (client == null) {
-                    client = createClient();
-                }
-                current = client;
-            }
+    private Resolved resolved() {
+        String connection = getConfiguration().getConnection();
+        ConnectionSettings settings = connection == null ? null
+                : getComponent().connection(connection, errorContext());
+        Resolved current = resolved;
+        if (current != null && Objects.equals(current.settings(), settings)) {
+            return current;
         }
-        return current;
+        synchronized (this) {
+            current = resolved;
+            if (current == null || !Objects.equals(current.settings(), settings)) {
+                SourceConfiguration configuration = settings == null ? getConfiguration() : bind(settings);
+                current = new Resolved(settings, configuration, createClient(configuration));
+                resolved = current;
+            }
+            return current;
+        }
+    }
+
+    private SourceConfiguration bind(ConnectionSettings settings) {
+        try {
+            return getComponent().configuration(getEndpointUri(), getConfiguration().getCollection(), settings,
+                    uriOptions);
+        } catch (ConnectorException | IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new RuntimeCamelException("cannot apply the settings of connection '" + settings.id() + "': "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The configuration in effect: the connection's options overridden by the URI's. */
+    public SourceConfiguration effectiveConfiguration() {
+        return resolved().configuration();
+    }
+
+    public SourceClient client() {
+        return resolved().client();
     }
 
     public String connectionId() {
@@ -98,8 +141,8 @@ public abstract class SourceEndpoint extends ScheduledPollEndpoint {
     }
 
     /** The rate limiter shared by every endpoint of this endpoint's connection. */
-    protected RateLimiter rateLimiter() {
-        return getComponent().rateLimiter(connectionId(), getConfiguration().getRateLimit());
+    protected RateLimiter rateLimiter(SourceConfiguration configuration) {
+        return getComponent().rateLimiter(connectionId(), configuration.getRateLimit());
     }
 
     public void setClock(Clock clock) {
@@ -112,17 +155,21 @@ public abstract class SourceEndpoint extends ScheduledPollEndpoint {
      * {@code MillwrightFullResync} is true; the stored cursor; the initial history.
      */
     public ChangeStream openChangeStream(Message in) {
-        IncrementalCursor start = startCursor(in);
-        SourceConfiguration configuration = getConfiguration();
+        Resolved current = resolved();
+        SourceConfiguration configuration = current.configuration();
+        IncrementalCursor start = startCursor(in, configuration);
         Instant readStartedAt = clock.instant();
         CursorTracker tracker = new CursorTracker(start, readStartedAt.minus(configuration.lookbackDuration()),
-                client().ordersByModifiedTime());
-        Iterator<ObjectNode> records = client().readModifiedSince(start.readFrom(configuration.lookbackDuration()),
-                configuration.getPageSize(), errorContext());
-        return new ChangeStream(records, client().identity(), start, tracker, () -> { });
+                current.client().ordersByModifiedTime());
+        Iterator<ObjectNode> records = current.client().readModifiedSince(
+                start.readFrom(configuration.lookbackDuration()), configuration.getPageSize(), errorContext());
+        ChangeStream stream = new ChangeStream(records, current.client().identity(), start, tracker, () -> { });
+        // fetch the first page now, so that a refused read (credentials, unknown object) fails the read itself
+        stream.hasNext();
+        return stream;
     }
 
-    private IncrementalCursor startCursor(Message in) {
+    private IncrementalCursor startCursor(Message in, SourceConfiguration configuration) {
         if (in != null) {
             IncrementalCursor given = in.getHeader(SourceHeaders.CURSOR, IncrementalCursor.class);
             if (given != null) {
@@ -131,7 +178,7 @@ public abstract class SourceEndpoint extends ScheduledPollEndpoint {
         }
         String modifiedAfter = in == null ? null : in.getHeader(SourceHeaders.MODIFIED_AFTER, String.class);
         if (modifiedAfter == null) {
-            modifiedAfter = getConfiguration().getModifiedAfter();
+            modifiedAfter = configuration.getModifiedAfter();
         }
         if (modifiedAfter != null) {
             try {
@@ -141,7 +188,7 @@ public abstract class SourceEndpoint extends ScheduledPollEndpoint {
                         + "' is not an ISO-8601 instant (2024-01-01T00:00:00Z)", e);
             }
         }
-        Instant initial = getConfiguration().initialHistoryStart(clock.instant());
+        Instant initial = configuration.initialHistoryStart(clock.instant());
         boolean full = in != null && Boolean.TRUE.equals(in.getHeader(SourceHeaders.FULL_RESYNC, Boolean.class));
         if (full) {
             return IncrementalCursor.startingAt(initial);

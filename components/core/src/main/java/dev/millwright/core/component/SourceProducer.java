@@ -8,7 +8,6 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
-import org.apache.camel.support.SynchronizationAdapter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +19,7 @@ import dev.millwright.core.error.FieldError;
 import dev.millwright.core.error.ValidationFailedException;
 
 /**
- * The producer of every system component. {@code readChanges} answers a lazy {@link ChangeStream} (closed when the
- * exchange completes) with its {@link dev.millwright.core.cursor.CursorTracker} in a header, for the sink to
+ * The producer of every system component. {@code readChanges} answers a lazy {@link ChangeStream} with its {@link dev.millwright.core.cursor.CursorTracker} in a header, for the sink to
  * commit; {@code get}, {@code create}, {@code update} and {@code delete} work on one raw record.
  */
 public class SourceProducer extends DefaultProducer {
@@ -66,13 +64,8 @@ public class SourceProducer extends DefaultProducer {
     }
 
     private void readChanges(Exchange exchange) {
+        // the stream holds no connection between pages, so it may outlive the exchange (a producer template's caller)
         ChangeStream stream = getEndpoint().openChangeStream(exchange.getMessage());
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange done) {
-                stream.close();
-            }
-        });
         Message in = exchange.getMessage();
         in.setHeader(SourceHeaders.CURSOR_KEY, getEndpoint().cursorKey());
         in.setHeader(SourceHeaders.CURSOR_TRACKER, stream.tracker());

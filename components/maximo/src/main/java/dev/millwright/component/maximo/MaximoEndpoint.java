@@ -5,6 +5,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 
 import dev.millwright.core.component.SourceClient;
+import dev.millwright.core.component.SourceConfiguration;
 import dev.millwright.core.component.SourceEndpoint;
 import dev.millwright.core.http.SourceHttpClient;
 
@@ -32,30 +33,27 @@ public class MaximoEndpoint extends SourceEndpoint {
         this.configuration = configuration;
     }
 
-    /** The object structure this endpoint reads and writes. */
-    public String objectStructure() {
-        return MaximoObjectStructures.resolve(configuration.getCollection(), configuration.getObjectStructure());
-    }
-
     @Override
     protected String inlineConnectionId() {
         return MaximoComponent.SCHEME + "@" + configuration.getBaseUrl();
     }
 
     @Override
-    protected SourceClient createClient() {
-        if (configuration.getBaseUrl() == null || configuration.getBaseUrl().isBlank()) {
-            throw new IllegalArgumentException("maximo:" + configuration.getCollection()
+    protected SourceClient createClient(SourceConfiguration effective) {
+        MaximoConfiguration settings = (MaximoConfiguration) effective;
+        String where = "maximo:" + settings.getCollection();
+        if (settings.getBaseUrl() == null || settings.getBaseUrl().isBlank()) {
+            throw new IllegalArgumentException(where
                     + " needs a baseUrl (the Maximo context root, e.g. https://host/maximo) or a connection");
         }
-        boolean hasKey = configuration.getApiKey() != null && !configuration.getApiKey().isBlank();
-        boolean hasUser = configuration.getUser() != null && configuration.getPassword() != null;
+        boolean hasKey = settings.getApiKey() != null && !settings.getApiKey().isBlank();
+        boolean hasUser = settings.getUser() != null && settings.getPassword() != null;
         if (!hasKey && !hasUser) {
-            throw new IllegalArgumentException("maximo:" + configuration.getCollection()
-                    + " needs an apiKey (or user and password) or a connection");
+            throw new IllegalArgumentException(where + " needs an apiKey (or user and password) or a connection");
         }
-        SourceHttpClient http = new SourceHttpClient(configuration.httpSettings(), rateLimiter(),
+        SourceHttpClient http = new SourceHttpClient(settings.httpSettings(), rateLimiter(settings),
                 new MaximoErrorDecoder());
-        return new MaximoClient(configuration, objectStructure(), http);
+        String objectStructure = MaximoObjectStructures.resolve(settings.getCollection(), settings.getObjectStructure());
+        return new MaximoClient(settings, objectStructure, http);
     }
 }

@@ -1,0 +1,13 @@
+/**
+ * A simulator of IBM Maximo's REST/OSLC JSON API for tests, the demo and benchmarks.
+ *
+ * <p>The public API: {@link dev.millwright.simulators.maximo.MaximoSimulator} (built with
+ * {@code MaximoSimulator.builder()}, then {@code start()}), its live
+ * {@link dev.millwright.simulators.maximo.MaximoFaults}, the
+ * {@link dev.millwright.simulators.maximo.RecordedRequest}s of its request log, the
+ * {@link dev.millwright.simulators.maximo.PageListener} told of every collection page, the
+ * {@link dev.millwright.simulators.maximo.MaximoException} its data access methods throw, and
+ * {@link dev.millwright.simulators.maximo.MaximoSimulatorMain} to run it standalone. Everything else is
+ * package-private.
+ */
+package dev.millwright.simulators.maximo;
