@@ -1,4 +1,4 @@
-package dev.millwright.simulators.maximo;
+package dev.millwright.simulators.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Random;
 
 /**
- * Faults the simulator injects into its Maximo API paths (never into {@code /_sim}): latency, random 503s,
+ * Faults a simulator injects into its API paths (never into {@code /_sim}): latency, random 503s,
  * a number of failing or rate-limited requests, and truncated collection pages. Thread-safe; every setter
  * returns this for chaining. Random choices (jitter, the 503 draw) come from a Random seeded with the
  * simulator's seed, so that a single-threaded test sees the same faults on every run.
@@ -21,10 +21,10 @@ import java.util.Random;
  * }</pre>
  * {@code reset} is applied first, the other settings after it.
  */
-public final class MaximoFaults {
+public final class SimulatorFaults {
 
     /** A failure to answer with instead of serving the request. */
-    record Injected(int status, int retryAfterSeconds) {
+    public record Injected(int status, int retryAfterSeconds) {
     }
 
     private final long seed;
@@ -38,25 +38,25 @@ public final class MaximoFaults {
     private int retryAfterSeconds;
     private int malformedPages;
 
-    MaximoFaults(long seed) {
+    public SimulatorFaults(long seed) {
         this.seed = seed;
         this.random = new Random(seed);
     }
 
     /** A fixed delay before every API request is answered. */
-    public synchronized MaximoFaults latencyMillis(int millis) {
+    public synchronized SimulatorFaults latencyMillis(int millis) {
         this.latencyMillis = requireNonNegative(millis, "latencyMillis");
         return this;
     }
 
     /** A further random delay of 0 to {@code millis} added to the latency. */
-    public synchronized MaximoFaults jitterMillis(int millis) {
+    public synchronized SimulatorFaults jitterMillis(int millis) {
         this.jitterMillis = requireNonNegative(millis, "jitterMillis");
         return this;
     }
 
-    /** The fraction (0 to 1) of API requests answered 503 with a Maximo error body. */
-    public synchronized MaximoFaults serverErrorRate(double rate) {
+    /** The fraction (0 to 1) of API requests answered 503 with the system's error body. */
+    public synchronized SimulatorFaults serverErrorRate(double rate) {
         if (rate < 0 || rate > 1) {
             throw new IllegalArgumentException("serverErrorRate must be within 0 and 1: " + rate);
         }
@@ -65,7 +65,7 @@ public final class MaximoFaults {
     }
 
     /** The next {@code count} API requests fail with {@code status} and a Maximo error body. */
-    public synchronized MaximoFaults failNextRequests(int count, int status) {
+    public synchronized SimulatorFaults failNextRequests(int count, int status) {
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("status must be an HTTP error status: " + status);
         }
@@ -75,20 +75,20 @@ public final class MaximoFaults {
     }
 
     /** The next {@code count} API requests get 429 with a {@code Retry-After} header. */
-    public synchronized MaximoFaults rateLimitNextRequests(int count, int retryAfterSeconds) {
+    public synchronized SimulatorFaults rateLimitNextRequests(int count, int retryAfterSeconds) {
         this.rateLimitCount = requireNonNegative(count, "count");
         this.retryAfterSeconds = requireNonNegative(retryAfterSeconds, "retryAfterSeconds");
         return this;
     }
 
     /** The next {@code count} collection pages are cut off in the middle: status 200 and invalid JSON. */
-    public synchronized MaximoFaults malformNextPages(int count) {
+    public synchronized SimulatorFaults malformNextPages(int count) {
         this.malformedPages = requireNonNegative(count, "count");
         return this;
     }
 
     /** Clears every fault and restarts the random sequence from the seed. */
-    public synchronized MaximoFaults reset() {
+    public synchronized SimulatorFaults reset() {
         latencyMillis = 0;
         jitterMillis = 0;
         serverErrorRate = 0;
@@ -128,14 +128,14 @@ public final class MaximoFaults {
         return malformedPages;
     }
 
-    // ---- used by the request handler ----
+    // ---- used by the simulators' request handlers ----
 
-    synchronized long nextDelayMillis() {
+    public synchronized long nextDelayMillis() {
         return latencyMillis + (jitterMillis > 0 ? random.nextInt(jitterMillis + 1) : 0);
     }
 
     /** The failure the next request gets, or null; counted faults are used up in the order listed. */
-    synchronized Injected nextFailure() {
+    public synchronized Injected nextFailure() {
         if (failNextCount > 0) {
             failNextCount--;
             return new Injected(failNextStatus, 0);
@@ -150,7 +150,7 @@ public final class MaximoFaults {
         return null;
     }
 
-    synchronized boolean takeMalformedPage() {
+    public synchronized boolean takeMalformedPage() {
         if (malformedPages > 0) {
             malformedPages--;
             return true;
@@ -160,7 +160,7 @@ public final class MaximoFaults {
 
     // ---- JSON form for /_sim/faults ----
 
-    synchronized void apply(JsonNode settings) {
+    public synchronized void apply(JsonNode settings) {
         if (settings.path("reset").asBoolean(false)) {
             reset();
         }
@@ -187,7 +187,7 @@ public final class MaximoFaults {
         }
     }
 
-    synchronized ObjectNode toJson() {
+    public synchronized ObjectNode toJson() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("latencyMillis", latencyMillis);
         node.put("jitterMillis", jitterMillis);

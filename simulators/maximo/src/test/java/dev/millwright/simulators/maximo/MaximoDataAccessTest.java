@@ -1,5 +1,7 @@
 package dev.millwright.simulators.maximo;
 
+import dev.millwright.simulators.common.RecordedRequest;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package dev.millwright.simulators.maximo;
+package dev.millwright.simulators.common;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -6,17 +6,17 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The last requests received on the Maximo API paths, and how many there were in all. */
-final class RequestLog {
+/** The last requests received on a simulator's API paths, and how many there were in all. */
+public final class RequestLog {
     private final int capacity;
     private final Deque<RecordedRequest> last = new ArrayDeque<>();
     private final AtomicLong count = new AtomicLong();
 
-    RequestLog(int capacity) {
+    public RequestLog(int capacity) {
         this.capacity = capacity;
     }
 
-    void add(RecordedRequest request) {
+    public void add(RecordedRequest request) {
         count.incrementAndGet();
         synchronized (last) {
             last.addLast(request);
@@ -27,19 +27,19 @@ final class RequestLog {
     }
 
     /** Oldest first. */
-    List<RecordedRequest> snapshot() {
+    public List<RecordedRequest> snapshot() {
         synchronized (last) {
             return new ArrayList<>(last);
         }
     }
 
-    void clear() {
+    public void clear() {
         synchronized (last) {
             last.clear();
         }
     }
 
-    long count() {
+    public long count() {
         return count.get();
     }
 }

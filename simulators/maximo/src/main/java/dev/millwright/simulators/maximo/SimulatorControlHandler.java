@@ -1,5 +1,8 @@
 package dev.millwright.simulators.maximo;
 
+import dev.millwright.simulators.common.SimulatorFaults;
+import dev.millwright.simulators.common.RequestLog;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +19,7 @@ import java.util.Map;
  * They need no authentication and are never faulted or logged:
  * <ul>
  *   <li>{@code GET /_sim/stats}: record counts per object structure, request count, current faults;</li>
- *   <li>{@code GET /_sim/faults}, {@code POST /_sim/faults}: read or change the faults (see {@link MaximoFaults});</li>
+ *   <li>{@code GET /_sim/faults}, {@code POST /_sim/faults}: read or change the faults (see {@link SimulatorFaults});</li>
  *   <li>{@code POST /_sim/revoke?apikey=K}, {@code POST /_sim/restore?apikey=K}: revoke or restore an API key.</li>
  * </ul>
  */
@@ -25,12 +28,12 @@ final class SimulatorControlHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorControlHandler.class);
 
     private final MaximoService service;
-    private final MaximoFaults faults;
+    private final SimulatorFaults faults;
     private final MaximoAuthenticator authenticator;
     private final RequestLog requestLog;
     private final ObjectMapper mapper;
 
-    SimulatorControlHandler(MaximoService service, MaximoFaults faults, MaximoAuthenticator authenticator,
+    SimulatorControlHandler(MaximoService service, SimulatorFaults faults, MaximoAuthenticator authenticator,
                             RequestLog requestLog, ObjectMapper mapper) {
         this.service = service;
         this.faults = faults;

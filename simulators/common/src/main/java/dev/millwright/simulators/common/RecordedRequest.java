@@ -1,4 +1,4 @@
-package dev.millwright.simulators.maximo;
+package dev.millwright.simulators.common;
 
 import java.time.Instant;
 import java.util.List;

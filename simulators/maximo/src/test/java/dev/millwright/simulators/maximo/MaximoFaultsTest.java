@@ -15,7 +15,7 @@ import static dev.millwright.simulators.maximo.TestHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class MaximoFaultsTest {
+class SimulatorFaultsTest {
     private MaximoSimulator maximo;
     private String page;
 

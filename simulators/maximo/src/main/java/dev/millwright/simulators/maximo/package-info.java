@@ -3,9 +3,9 @@
  *
  * <p>The public API: {@link dev.millwright.simulators.maximo.MaximoSimulator} (built with
  * {@code MaximoSimulator.builder()}, then {@code start()}), its live
- * {@link dev.millwright.simulators.maximo.MaximoFaults}, the
- * {@link dev.millwright.simulators.maximo.RecordedRequest}s of its request log, the
- * {@link dev.millwright.simulators.maximo.PageListener} told of every collection page, the
+ * {@link dev.millwright.simulators.common.SimulatorFaults}, the
+ * {@link dev.millwright.simulators.common.RecordedRequest}s of its request log, the
+ * {@link dev.millwright.simulators.common.PageListener} told of every collection page, the
  * {@link dev.millwright.simulators.maximo.MaximoException} its data access methods throw, and
  * {@link dev.millwright.simulators.maximo.MaximoSimulatorMain} to run it standalone. Everything else is
  * package-private.

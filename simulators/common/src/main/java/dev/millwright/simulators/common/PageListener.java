@@ -1,4 +1,4 @@
-package dev.millwright.simulators.maximo;
+package dev.millwright.simulators.common;
 
 /**
  * Told about every collection page the simulator renders, after rendering and before the page is

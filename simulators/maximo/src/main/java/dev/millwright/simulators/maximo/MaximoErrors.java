@@ -1,5 +1,7 @@
 package dev.millwright.simulators.maximo;
 
+import dev.millwright.simulators.common.SimulatorFaults;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -104,7 +106,7 @@ final class MaximoErrors {
         return new MaximoException(500, "BMXAA6713E", "An unexpected error occurred in the simulator: " + cause);
     }
 
-    /** For failures injected by {@link MaximoFaults}: a recognisable code that no real check produces. */
+    /** For failures injected by {@link SimulatorFaults}: a recognisable code that no real check produces. */
     static MaximoException injected(int status) {
         return new MaximoException(status, "BMXAA9999E",
                 "Simulated failure (HTTP " + status + ") injected by the Maximo simulator.");

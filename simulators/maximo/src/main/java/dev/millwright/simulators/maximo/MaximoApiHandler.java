@@ -1,5 +1,10 @@
 package dev.millwright.simulators.maximo;
 
+import dev.millwright.simulators.common.SimulatorFaults;
+import dev.millwright.simulators.common.RequestLog;
+import dev.millwright.simulators.common.RecordedRequest;
+import dev.millwright.simulators.common.PageListener;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +29,7 @@ import java.util.function.Supplier;
 
 /**
  * Serves the Maximo API under {@code /maximo/}: {@code oslc/os/{os}} and {@code api/os/{os}} collections and
- * their members. Every request is logged, then delayed or failed as {@link MaximoFaults} say, then
+ * their members. Every request is logged, then delayed or failed as {@link SimulatorFaults} say, then
  * authenticated, then served.
  */
 final class MaximoApiHandler implements HttpHandler {
@@ -37,14 +42,14 @@ final class MaximoApiHandler implements HttpHandler {
     private final MaximoDates dates;
     private final ObjectMapper mapper;
     private final MaximoAuthenticator authenticator;
-    private final MaximoFaults faults;
+    private final SimulatorFaults faults;
     private final RequestLog requestLog;
     private final List<PageListener> pageListeners;
     private final TransactionIds transactionIds;
     private final Supplier<String> defaultAuthority;
 
     MaximoApiHandler(MaximoService service, MaximoJsonWriter writer, MaximoDates dates, ObjectMapper mapper,
-                     MaximoAuthenticator authenticator, MaximoFaults faults, RequestLog requestLog,
+                     MaximoAuthenticator authenticator, SimulatorFaults faults, RequestLog requestLog,
                      List<PageListener> pageListeners, TransactionIds transactionIds,
                      Supplier<String> defaultAuthority) {
         this.service = service;
@@ -281,7 +286,7 @@ final class MaximoApiHandler implements HttpHandler {
                 Thread.currentThread().interrupt();
             }
         }
-        MaximoFaults.Injected failure = faults.nextFailure();
+        SimulatorFaults.Injected failure = faults.nextFailure();
         if (failure != null) {
             if (failure.status() == 429) {
                 exchange.getResponseHeaders().set("Retry-After", Integer.toString(failure.retryAfterSeconds()));

@@ -1,5 +1,10 @@
 package dev.millwright.simulators.maximo;
 
+import dev.millwright.simulators.common.SimulatorFaults;
+import dev.millwright.simulators.common.RequestLog;
+import dev.millwright.simulators.common.RecordedRequest;
+import dev.millwright.simulators.common.PageListener;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,7 +88,7 @@ public final class MaximoSimulator implements AutoCloseable {
     private final MaximoService service;
     private final MaximoJsonWriter writer;
     private final MaximoAuthenticator authenticator;
-    private final MaximoFaults faults;
+    private final SimulatorFaults faults;
     private final RequestLog requestLog;
     private final List<PageListener> pageListeners = new CopyOnWriteArrayList<>();
     private final TransactionIds transactionIds = new TransactionIds(Duration.ofMinutes(5));
@@ -111,7 +116,7 @@ public final class MaximoSimulator implements AutoCloseable {
         JsonFactory json = mapper.getFactory();
         this.writer = new MaximoJsonWriter(json, dates);
         this.authenticator = new MaximoAuthenticator(settings.apiKeys, settings.users);
-        this.faults = new MaximoFaults(settings.seed);
+        this.faults = new SimulatorFaults(settings.seed);
         this.requestLog = new RequestLog(settings.requestLogSize);
         this.boundPort = settings.port;
     }
@@ -335,7 +340,7 @@ public final class MaximoSimulator implements AutoCloseable {
     }
 
     /** The live fault settings; changes apply to the next request. */
-    public MaximoFaults faults() {
+    public SimulatorFaults faults() {
         return faults;
     }
 
