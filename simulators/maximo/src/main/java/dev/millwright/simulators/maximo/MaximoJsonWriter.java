@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Streams lean JSON with Jackson's {@link JsonGenerator}, straight from the compact stored rows: no tree of
@@ -24,6 +26,8 @@ final class MaximoJsonWriter {
 
     private final JsonFactory json;
     private final MaximoDates dates;
+    /** Values served as given for some attributes of some records, keyed by object structure and rest id. */
+    private final Map<String, Map<String, String>> garbled = new ConcurrentHashMap<>();
 
     MaximoJsonWriter(JsonFactory json, MaximoDates dates) {
         this.json = json;
@@ -84,14 +88,16 @@ final class MaximoJsonWriter {
         gen.writeStringField("href", hrefs.member(record));
         if (!selection.isHrefOnly()) {
             gen.writeStringField("_rowstamp", Long.toString(record.rowstamp));
-            writeAttributes(gen, record.row, selection.attributes(), dropNulls, dateBuffer);
+            Map<String, String> overrides = garbled.isEmpty() ? null
+                    : garbled.get(garbleKey(record.structure.name(), record.restId()));
+            writeAttributes(gen, record.row, selection.attributes(), dropNulls, dateBuffer, overrides);
             ChildCollection child = record.structure.child();
             if (child != null && selection.child() != null) {
                 gen.writeFieldName(child.jsonName());
                 gen.writeStartArray();
                 for (Row line : record.children) {
                     gen.writeStartObject();
-                    writeAttributes(gen, line, selection.child().attributes(), dropNulls, dateBuffer);
+                    writeAttributes(gen, line, selection.child().attributes(), dropNulls, dateBuffer, null);
                     gen.writeEndObject();
                 }
                 gen.writeEndArray();
@@ -101,8 +107,14 @@ final class MaximoJsonWriter {
     }
 
     private void writeAttributes(JsonGenerator gen, Row row, List<Attribute> attributes, boolean dropNulls,
-                                 char[] dateBuffer) throws IOException {
+                                 char[] dateBuffer, Map<String, String> overrides) throws IOException {
         for (Attribute attribute : attributes) {
+            String garbledValue = overrides == null ? null : overrides.get(attribute.jsonName().getValue());
+            if (garbledValue != null) {
+                gen.writeFieldName(attribute.jsonName());
+                gen.writeString(garbledValue);
+                continue;
+            }
             if (attribute.type() == AttributeType.DATETIME) {
                 long seconds = attribute.readDate(row);
                 if (seconds != Row.NO_DATE) {
@@ -144,5 +156,18 @@ final class MaximoJsonWriter {
         } else {
             gen.writeNumber(BigDecimal.valueOf(number));
         }
+    }
+
+    void garble(String objectStructure, String restId, String attribute, String text) {
+        garbled.computeIfAbsent(garbleKey(objectStructure, restId), key -> new ConcurrentHashMap<>())
+                .put(attribute, text);
+    }
+
+    void ungarble(String objectStructure, String restId) {
+        garbled.remove(garbleKey(objectStructure, restId));
+    }
+
+    private static String garbleKey(String objectStructure, String restId) {
+        return objectStructure.toUpperCase(java.util.Locale.ROOT) + "/" + restId;
     }
 }

@@ -248,6 +248,19 @@ public final class MaximoSimulator implements AutoCloseable {
     }
 
     /**
+     * From now on serves {@code text} as the value of {@code attribute} of one record, bypassing every check:
+     * how a Maximo customization or a bad data load looks to a client (an unparseable date, text in a number).
+     */
+    public void garble(String objectStructure, String restId, String attribute, String text) {
+        writer.garble(service.structure(objectStructure).name(), restId, attribute, text);
+    }
+
+    /** Serves the record's stored values again. */
+    public void ungarble(String objectStructure, String restId) {
+        writer.ungarble(service.structure(objectStructure).name(), restId);
+    }
+
+    /**
      * Applies {@link #modify} to every record the filter accepts (it sees the same copies as
      * {@link #records}).
      *

@@ -41,6 +41,23 @@ class MaximoDataAccessTest {
         maximo.close();
     }
 
+    // ---- garbled values ----
+
+    @Test
+    void aGarbledValueIsServedAsGivenUntilUngarbled() {
+        ObjectNode workOrder = maximo.records("MXAPIWODETAIL").get(0);
+        String restId = maximo.restIdOf(workOrder);
+
+        maximo.garble("mxapiwodetail", restId, "schedstart", "31/12/2024 8h");
+        JsonNode served = get(maximo.baseUrl() + "/oslc/os/mxapiwodetail/" + restId + "?lean=1").json();
+        maximo.ungarble("MXAPIWODETAIL", restId);
+        JsonNode restored = get(maximo.baseUrl() + "/oslc/os/mxapiwodetail/" + restId + "?lean=1").json();
+
+        assertThat(served.get("schedstart").asText()).isEqualTo("31/12/2024 8h");
+        assertThat(served.get("wonum").asText()).isEqualTo(workOrder.get("wonum").asText());
+        assertThat(restored.path("schedstart").asText()).isEqualTo(workOrder.path("schedstart").asText());
+    }
+
     // ---- generated data ----
 
     @Test

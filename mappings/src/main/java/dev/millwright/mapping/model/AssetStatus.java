@@ -1,0 +1,24 @@
+package dev.millwright.mapping.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** The normalized status of a canonical asset; JSON values are the lower snake_case constant names. */
+public enum AssetStatus implements CanonicalStatus {
+    OPERATING, NOT_READY, INACTIVE, DECOMMISSIONED;
+
+    private final String value = name().toLowerCase(Locale.ROOT);
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    /** The status whose JSON value is {@code value}; rejects unknown values naming the valid ones. */
+    @JsonCreator
+    public static AssetStatus fromValue(String value) {
+        return CanonicalStatus.fromValue(AssetStatus.class, value);
+    }
+}
