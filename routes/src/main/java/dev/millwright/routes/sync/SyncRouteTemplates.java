@@ -2,7 +2,9 @@ package dev.millwright.routes.sync;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.support.ExpressionAdapter;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * The incremental sync route template {@value #SYNC}: on a Quartz schedule, read the changes of one collection
@@ -25,9 +27,20 @@ public class SyncRouteTemplates extends RouteBuilder {
     /** The Quartz group of the sync jobs; each job is named {@code <connection>.<collection>}. */
     public static final String QUARTZ_GROUP = "millwright-sync";
     public static final String DEFAULT_SINK = "bean:millwrightCanonicalStore?method=write";
+    /**
+     * The thread pool profile of the batch writers: one writer per sync, at most two batches waiting; when both
+     * wait, the reading thread writes the next batch itself. Reading and writing overlap, and memory stays bounded
+     * by a few batches however fast the source is.
+     */
+    public static final String WRITER_POOL = "millwright-sync-writer";
 
     @Override
     public void configure() {
+        if (getContext().getExecutorServiceManager().getThreadPoolProfile(WRITER_POOL) == null) {
+            getContext().getExecutorServiceManager().registerThreadPoolProfile(
+                    new ThreadPoolProfileBuilder(WRITER_POOL).poolSize(1).maxPoolSize(1).maxQueueSize(2)
+                            .rejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns).build());
+        }
         routeTemplate(SYNC)
                 .templateParameter("connection", null, "The connection to sync")
                 .templateParameter("system", null, "The system component scheme, e.g. maximo")
@@ -60,6 +73,7 @@ public class SyncRouteTemplates extends RouteBuilder {
                             .completionTimeout("{{batchTimeout}}")
                             .completionPredicate(exchangeProperty(Exchange.SPLIT_COMPLETE).isEqualTo(true))
                             .eagerCheckCompletion()
+                            .executorService(WRITER_POOL)
                             .process(new SyncBatchWriter())
                         .end()
                     .end()

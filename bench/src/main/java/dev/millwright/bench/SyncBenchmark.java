@@ -1,0 +1,118 @@
+package dev.millwright.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+
+import dev.millwright.routes.store.SyncRunRecord;
+
+/**
+ * Sync benchmark: N work orders from the standalone Maximo simulator into an H2 file database, first by the floor
+ * baseline (a hand-written HTTP + Jackson + JDBC loop), then through Millwright's full sync route, in one run.
+ * Prints records/s and peak heap of each, and the ratio.
+ *
+ * <pre>java -Xmx256m -jar bench/target/millwright-bench.jar [--records 1000000] [--page-size 1000] [--batch-size 1000]
+ *     [--only floor|millwright] [--simulator-heap 3g]</pre>
+ */
+public final class SyncBenchmark {
+
+    private static final String KEY = "bench-key";
+
+    private SyncBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int records = intArg(args, "--records", 1_000_000);
+        int pageSize = intArg(args, "--page-size", 1000);
+        int batchSize = intArg(args, "--batch-size", 1000);
+        String simulatorHeap = stringArg(args, "--simulator-heap", "3g");
+        String only = stringArg(args, "--only", "both");
+
+        System.out.printf("Millwright sync benchmark: %,d work orders, page %d, batch %d, H2 file database,"
+                + " heap limit %d MB, %d cores%n", records, pageSize, batchSize, HeapPeak.maxHeapMegabytes(),
+                Runtime.getRuntime().availableProcessors());
+        try (StandaloneSimulator simulator = StandaloneSimulator.start(KEY, records, simulatorHeap)) {
+            DataSource database = freshDatabase(Path.of(System.getProperty("java.io.tmpdir"), "millwright-bench-db"));
+
+            long floorStored = 0;
+            double floorSeconds = Double.NaN;
+            long floorHeap = 0;
+            long start;
+            if (!only.equals("millwright")) {
+                HeapPeak.reset();
+                start = System.nanoTime();
+                floorStored = FloorSync.run(simulator.baseUrl(), KEY, pageSize, database);
+                floorSeconds = (System.nanoTime() - start) / 1e9;
+                floorHeap = HeapPeak.peakMegabytes();
+                truncate(database);
+            }
+            if (only.equals("floor")) {
+                System.out.printf("floor: %,d records in %.1f s, %,.0f records/s, peak heap %d MB%n", floorStored,
+                        floorSeconds, floorStored / floorSeconds, floorHeap);
+                return;
+            }
+
+            HeapPeak.reset();
+            start = System.nanoTime();
+            SyncRunRecord run = MillwrightSync.run(simulator.baseUrl(), KEY, pageSize, batchSize, database);
+            double millwrightSeconds = (System.nanoTime() - start) / 1e9;
+            long millwrightHeap = HeapPeak.peakMegabytes();
+
+            if (!run.state().equals(SyncRunRecord.DONE) || run.recordsWritten() != records) {
+                System.out.printf("Millwright run %s: written %d of %d (%s)%n", run.state(), run.recordsWritten(),
+                        records, run.error());
+                System.exit(1);
+            }
+            double floorRate = floorStored / floorSeconds;
+            double millwrightRate = run.recordsWritten() / millwrightSeconds;
+            System.out.printf("%-34s %12s %9s %12s %15s%n", "", "records", "seconds", "records/s", "peak heap MB");
+            System.out.printf("%-34s %,12d %9.1f %,12.0f %15d%n", "floor (HTTP + Jackson + JDBC loop)", floorStored,
+                    floorSeconds, floorRate, floorHeap);
+            System.out.printf("%-34s %,12d %9.1f %,12.0f %15d%n", "millwright (full sync route)",
+                    run.recordsWritten(), millwrightSeconds, millwrightRate, millwrightHeap);
+            System.out.printf("ratio millwright / floor: %.2f%n", millwrightRate / floorRate);
+        }
+    }
+
+    private static DataSource freshDatabase(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        Files.createDirectories(directory);
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + directory.toAbsolutePath().resolve("millwright"));
+        Flyway.configure().dataSource(h2).locations("classpath:db/millwright").load().migrate();
+        return h2;
+    }
+
+    private static void truncate(DataSource database) throws Exception {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE TABLE mw_record");
+        }
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        String value = stringArg(args, name, null);
+        return value == null ? fallback : Integer.parseInt(value.replace("_", "").replace(",", ""));
+    }
+
+    private static String stringArg(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}

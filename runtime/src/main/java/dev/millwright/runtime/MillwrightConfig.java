@@ -1,0 +1,69 @@
+package dev.millwright.runtime;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The runtime's own settings ({@code millwright.*} in application.properties, or MILLWRIGHT_* variables). */
+@ConfigMapping(prefix = "millwright")
+public interface MillwrightConfig {
+
+    Demo demo();
+
+    Sync sync();
+
+    /** The built-in simulators and demo connections. */
+    interface Demo {
+        /** Start the simulators and the demo connections of config/connections/demo.yaml. */
+        @WithDefault("true")
+        boolean enabled();
+
+        Maximo maximo();
+
+        /** Records the demo changes in the simulators per minute, so that syncs keep finding news. */
+        @WithDefault("30")
+        int changesPerMinute();
+
+        interface Maximo {
+            /** Port of the Maximo simulator (0 = any free port). */
+            @WithDefault("8089")
+            int port();
+
+            @WithDefault("demo-maximo-key")
+            String apiKey();
+
+            @WithDefault("2000")
+            int workOrders();
+
+            @WithDefault("300")
+            int purchaseOrders();
+
+            @WithDefault("500")
+            int inventoryItems();
+
+            @WithDefault("100")
+            int vendors();
+
+            @WithDefault("400")
+            int assets();
+        }
+    }
+
+    /** Defaults of scheduled syncs. */
+    interface Sync {
+        /** Records per batch written to the canonical store. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** Milliseconds after which a partial batch is written. */
+        @WithDefault("1000")
+        int batchTimeout();
+
+        /** Records per page read from the source. */
+        @WithDefault("100")
+        int pageSize();
+
+        /** Tries per batch before its records are written one by one to isolate failures. */
+        @WithDefault("3")
+        int sinkAttempts();
+    }
+}
