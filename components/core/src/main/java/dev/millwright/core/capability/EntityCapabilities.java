@@ -1,7 +1,10 @@
 package dev.millwright.core.capability;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -18,8 +21,9 @@ public record EntityCapabilities(
         List<CapabilityRule> rules) {
 
     public EntityCapabilities {
-        operations = Set.copyOf(operations);
-        updatableFields = Set.copyOf(updatableFields);
+        // stable orders, so the capability document reads the same on every call
+        operations = operations.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(operations));
+        updatableFields = Collections.unmodifiableSet(new TreeSet<>(updatableFields));
         rules = List.copyOf(rules);
     }
 

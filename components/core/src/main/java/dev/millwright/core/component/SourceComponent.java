@@ -15,6 +15,7 @@ import dev.millwright.core.cursor.WatermarkStore;
 import dev.millwright.core.error.ErrorContext;
 import dev.millwright.core.error.NotFoundException;
 import dev.millwright.core.error.OperationNotSupportedException;
+import dev.millwright.core.http.ConcurrencyLimit;
 import dev.millwright.core.http.RateLimiter;
 import dev.millwright.core.http.Sleeper;
 
@@ -34,6 +35,7 @@ public abstract class SourceComponent extends DefaultComponent {
 
     private final WatermarkStore inMemoryWatermarks = new InMemoryWatermarkStore();
     private final Map<String, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrencyLimit> concurrencyLimits = new ConcurrentHashMap<>();
 
     /** The scheme of the system, e.g. {@code maximo}. */
     public abstract String system();
@@ -109,5 +111,11 @@ public abstract class SourceComponent extends DefaultComponent {
         return rateLimiters.compute(connectionId, (id, existing) ->
                 existing != null && existing.permitsPerSecond() == requestsPerSecond
                         ? existing : new RateLimiter(requestsPerSecond, Sleeper.SYSTEM));
+    }
+
+    /** The concurrency limit every endpoint of this connection shares. */
+    ConcurrencyLimit concurrencyLimit(String connectionId, int permits) {
+        return concurrencyLimits.compute(connectionId, (id, existing) ->
+                existing != null && existing.permits() == permits ? existing : new ConcurrencyLimit(permits));
     }
 }

@@ -24,6 +24,7 @@ import dev.millwright.core.cursor.IncrementalCursor;
 import dev.millwright.core.cursor.WatermarkStore;
 import dev.millwright.core.error.ConnectorException;
 import dev.millwright.core.error.ErrorContext;
+import dev.millwright.core.http.ConcurrencyLimit;
 import dev.millwright.core.http.RateLimiter;
 
 /**
@@ -143,6 +144,14 @@ public abstract class SourceEndpoint extends ScheduledPollEndpoint {
     /** The rate limiter shared by every endpoint of this endpoint's connection. */
     protected RateLimiter rateLimiter(SourceConfiguration configuration) {
         return getComponent().rateLimiter(connectionId(), configuration.getRateLimit());
+    }
+
+    /**
+     * The concurrency limit shared by every endpoint of this endpoint's connection: at most {@code permits}
+     * requests in flight at once (0 = unlimited).
+     */
+    protected ConcurrencyLimit concurrencyLimit(int permits) {
+        return getComponent().concurrencyLimit(connectionId(), permits);
     }
 
     public void setClock(Clock clock) {

@@ -22,8 +22,19 @@ public class RemoteErrorException extends ConnectorException {
         this.rawBody = rawBody;
     }
 
+    /**
+     * An error of a source not spoken to over HTTP (a database): its own code (e.g. an SQLState) and message;
+     * {@link #httpStatus()} is 0.
+     */
+    public RemoteErrorException(String remoteCode, String remoteMessage, ErrorContext context) {
+        this(0, remoteCode, remoteMessage, null, context);
+    }
+
     private static String describe(int status, String code, String message) {
-        StringBuilder text = new StringBuilder("source answered HTTP ").append(status);
+        StringBuilder text = new StringBuilder("source answered");
+        if (status > 0) {
+            text.append(" HTTP ").append(status);
+        }
         if (code != null) {
             text.append(" [").append(code).append(']');
         }

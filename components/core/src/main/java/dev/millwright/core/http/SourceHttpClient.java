@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ import dev.millwright.core.error.SourceUnavailableException;
  * The one HTTP path to a source system: rate limit, connect/read timeouts, retries with exponential backoff on
  * network errors and on 429/502/503/504 (honouring {@code Retry-After}), then the system's {@link ErrorDecoder}
  * for any other error status. Requests that are not idempotent are retried only when the source said it did not
- * process them (429/503 answers), never after a network error that may have reached it.
+ * process them (429/503 answers), never after a network error that may have reached it. An optional
+ * {@link ConcurrencyLimit} caps the requests of a connection on the wire at once.
  */
 public final class SourceHttpClient {
 
@@ -29,22 +31,34 @@ public final class SourceHttpClient {
     private final HttpClient http;
     private final HttpSettings settings;
     private final RateLimiter rateLimiter;
+    private final ConcurrencyLimit concurrencyLimit;
     private final ErrorDecoder errorDecoder;
     private final Sleeper sleeper;
     private final Clock clock;
 
     public SourceHttpClient(HttpSettings settings, RateLimiter rateLimiter, ErrorDecoder errorDecoder) {
+        this(settings, rateLimiter, ConcurrencyLimit.unlimited(), errorDecoder);
+    }
+
+    public SourceHttpClient(HttpSettings settings, RateLimiter rateLimiter, ConcurrencyLimit concurrencyLimit,
+            ErrorDecoder errorDecoder) {
         this(HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build(), settings, rateLimiter, errorDecoder, Sleeper.SYSTEM, Clock.systemUTC());
+                .build(), settings, rateLimiter, concurrencyLimit, errorDecoder, Sleeper.SYSTEM, Clock.systemUTC());
     }
 
     public SourceHttpClient(HttpClient http, HttpSettings settings, RateLimiter rateLimiter,
             ErrorDecoder errorDecoder, Sleeper sleeper, Clock clock) {
+        this(http, settings, rateLimiter, ConcurrencyLimit.unlimited(), errorDecoder, sleeper, clock);
+    }
+
+    public SourceHttpClient(HttpClient http, HttpSettings settings, RateLimiter rateLimiter,
+            ConcurrencyLimit concurrencyLimit, ErrorDecoder errorDecoder, Sleeper sleeper, Clock clock) {
         this.http = http;
         this.settings = settings;
         this.rateLimiter = rateLimiter;
+        this.concurrencyLimit = concurrencyLimit;
         this.errorDecoder = errorDecoder;
         this.sleeper = sleeper;
         this.clock = clock;
@@ -63,13 +77,33 @@ public final class SourceHttpClient {
      */
     public SourceResponse send(HttpRequest.Builder request, boolean idempotent, ErrorContext context) {
         HttpRequest built = request.timeout(settings.readTimeout()).build();
+        return sendAttempts(() -> built, idempotent, context);
+    }
+
+    /**
+     * Like {@link #send(HttpRequest.Builder, boolean, ErrorContext)}, but builds the request anew for every attempt:
+     * for requests signed with a timestamp and a nonce that must not be replayed, or carrying a token that may be
+     * renewed between attempts.
+     */
+    public SourceResponse send(Supplier<HttpRequest.Builder> request, boolean idempotent, ErrorContext context) {
+        return sendAttempts(() -> request.get().timeout(settings.readTimeout()).build(), idempotent, context);
+    }
+
+    private SourceResponse sendAttempts(Supplier<HttpRequest> requests, boolean idempotent, ErrorContext context) {
         int attempt = 0;
         while (true) {
             attempt++;
+            // built before a permit is taken: building may itself send a request (a token renewal)
+            HttpRequest built = requests.get();
             HttpResponse<byte[]> response;
             try {
                 rateLimiter.acquire();
-                response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
+                concurrencyLimit.acquire();
+                try {
+                    response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
+                } finally {
+                    concurrencyLimit.release();
+                }
             } catch (IOException e) {
                 if (!idempotent || attempt >= settings.maxAttempts()) {
                     throw new SourceUnavailableException(built.method() + " " + built.uri().getPath()

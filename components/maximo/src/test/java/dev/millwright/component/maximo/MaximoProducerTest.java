@@ -33,7 +33,7 @@ import dev.millwright.core.error.NotFoundException;
 import dev.millwright.core.error.RateLimitedException;
 import dev.millwright.core.error.RemoteErrorException;
 import dev.millwright.simulators.maximo.MaximoSimulator;
-import dev.millwright.simulators.maximo.RecordedRequest;
+import dev.millwright.simulators.common.RecordedRequest;
 
 /** The maximo producer against the Maximo simulator over real HTTP. */
 class MaximoProducerTest extends CamelTestSupport {

@@ -1,0 +1,77 @@
+package dev.millwright.component.s4hana;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What the client adds to each raw record, under {@code __millwright} (beside SAP's own {@code __metadata}), where a
+ * mapping needs one value that SAP spreads over several:
+ * <ul>
+ *   <li>{@code observedAt}: when the record was read, for entity sets without a change time (stock, suppliers);</li>
+ *   <li>{@code status}: the one SAP status code a mapping's status table can translate: for maintenance orders the
+ *       lifecycle status among the codes of {@code SystemStatusText} (DLFL first, then the furthest of CRTD, REL,
+ *       PCNF, CNF, TECO, CLSD); for equipment the system status its flags stand for (DLFL, INAC, INST, AVLB,
+ *       ESTO).</li>
+ * </ul>
+ * SAP's own fields stay as they came, so {@code remote_data} keeps them.
+ */
+final class S4HanaAnnotations {
+
+    static final String MEMBER = "__millwright";
+    static final String OBSERVED_AT = "observedAt";
+    static final String STATUS = "status";
+
+    private static final List<String> LIFECYCLE = List.of("DLFL", "CLSD", "TECO", "CNF", "PCNF", "REL", "CRTD");
+
+    private S4HanaAnnotations() {
+    }
+
+    static ObjectNode annotate(ObjectNode record, boolean stampReadTime, Instant readAt) {
+        ObjectNode annotations = null;
+        if (stampReadTime) {
+            annotations = record.putObject(MEMBER);
+            annotations.put(OBSERVED_AT, readAt.toString());
+        }
+        String status = status(record);
+        if (status != null) {
+            if (annotations == null) {
+                annotations = record.putObject(MEMBER);
+            }
+            annotations.put(STATUS, status);
+        }
+        return record;
+    }
+
+    private static String status(ObjectNode record) {
+        JsonNode systemStatus = record.get("SystemStatusText");
+        if (systemStatus != null && systemStatus.isTextual() && record.has("MaintenanceOrder")) {
+            List<String> codes = List.of(systemStatus.asText().trim().split("\\s+"));
+            return LIFECYCLE.stream().filter(codes::contains).findFirst().orElse(null);
+        }
+        if (record.has("EquipmentIsMarkedForDeletion")) {
+            if (flag(record, "EquipmentIsMarkedForDeletion")) {
+                return "DLFL";
+            }
+            if (flag(record, "EquipmentIsInactive")) {
+                return "INAC";
+            }
+            if (flag(record, "EquipmentIsInstalled")) {
+                return "INST";
+            }
+            if (flag(record, "EquipmentIsAvailable")) {
+                return "AVLB";
+            }
+            if (flag(record, "EquipmentIsInWarehouse")) {
+                return "ESTO";
+            }
+        }
+        return null;
+    }
+
+    private static boolean flag(ObjectNode record, String name) {
+        return record.path(name).asBoolean(false);
+    }
+}
