@@ -1,5 +1,7 @@
 package dev.millwright.runtime;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -10,6 +12,37 @@ public interface MillwrightConfig {
     Demo demo();
 
     Sync sync();
+
+    Admin admin();
+
+    Bulk bulk();
+
+    /** Defaults of bulk writes (a request may override them). */
+    interface Bulk {
+        /** Records per batch. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** Milliseconds between batches, to spare the source. */
+        @WithDefault("200")
+        long batchDelayMillis();
+    }
+
+    /** Base64 of the 32-byte AES key sealing source credentials at rest (env MILLWRIGHT_ENCRYPTION_KEY). */
+    Optional<String> encryptionKey();
+
+    /** A directory of mapping files that win over the built-in ones (same relative paths: maximo/work-orders.yaml). */
+    Optional<String> mappingDirectory();
+
+    /** Where the embedded default keeps a generated encryption key when none is configured. */
+    @WithDefault("data/encryption.key")
+    String keyFile();
+
+    /** The management API's credentials. */
+    interface Admin {
+        /** The admin key (env MILLWRIGHT_ADMIN_KEY), sent as {@code Authorization: Bearer <key>}. */
+        Optional<String> key();
+    }
 
     /** The built-in simulators and demo connections. */
     interface Demo {

@@ -12,10 +12,10 @@ import java.time.ZoneOffset;
 import javax.sql.DataSource;
 
 /** The few JDBC steps every store repeats: transactions and instants as UTC timestamps. */
-final class Jdbc {
+public final class Jdbc {
 
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
@@ -23,7 +23,7 @@ final class Jdbc {
     }
 
     /** Runs {@code work} in one transaction, committed on success and rolled back on any failure. */
-    static <T> T inTransaction(DataSource dataSource, String what, Work<T> work) {
+    public static <T> T inTransaction(DataSource dataSource, String what, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -43,7 +43,7 @@ final class Jdbc {
     }
 
     /** Runs {@code work} on a connection in auto-commit mode. */
-    static <T> T withConnection(DataSource dataSource, String what, Work<T> work) {
+    public static <T> T withConnection(DataSource dataSource, String what, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
@@ -51,7 +51,7 @@ final class Jdbc {
         }
     }
 
-    static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+    public static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
         if (instant == null) {
             statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
@@ -59,12 +59,12 @@ final class Jdbc {
         }
     }
 
-    static Instant getInstant(ResultSet row, String column) throws SQLException {
+    public static Instant getInstant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+    public static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.BIGINT);
         } else {

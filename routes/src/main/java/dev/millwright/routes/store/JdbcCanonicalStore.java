@@ -182,6 +182,18 @@ public final class JdbcCanonicalStore {
         Jdbc.setInstant(update, 10, record.modifiedAt());
     }
 
+    /** Marks one record deleted (after a hard delete at the source went through). */
+    public void markDeleted(String id) {
+        Jdbc.withConnection(dataSource, "mark record " + id + " deleted", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE mw_record SET deleted = TRUE, stored_at = ? WHERE id = ?")) {
+                Jdbc.setInstant(update, 1, clock.instant());
+                update.setString(2, id);
+                return update.executeUpdate();
+            }
+        });
+    }
+
     /** The number of records stored for a connection and entity (deleted ones included). */
     public long count(String connectionId, String entity) {
         return Jdbc.withConnection(dataSource, "count records", connection -> {

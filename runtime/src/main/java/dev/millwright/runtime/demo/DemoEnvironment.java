@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -25,15 +26,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
-import dev.millwright.core.connection.ConnectionSettings;
-import dev.millwright.core.connection.InMemoryConnectionRegistry;
-import dev.millwright.mapping.model.Entity;
 import dev.millwright.runtime.MillwrightConfig;
-import dev.millwright.runtime.sync.SyncSchedules;
+import dev.millwright.runtime.connection.ConnectionRequest;
+import dev.millwright.runtime.connection.ConnectionService;
+import dev.millwright.runtime.connection.ConnectionStartup;
 import dev.millwright.simulators.maximo.MaximoSimulator;
 
 /**
- * The embedded demo: starts the built-in simulators, creates the connections of
+ * The embedded demo: starts the built-in simulators, creates (or updates) the connections of
  * {@code config/connections/demo.yaml} with their sync schedules, and keeps changing a few simulator records so
  * that every sync finds something new.
  */
@@ -50,15 +50,12 @@ public class DemoEnvironment {
     MillwrightConfig config;
 
     @Inject
-    InMemoryConnectionRegistry connections;
-
-    @Inject
-    SyncSchedules schedules;
+    ConnectionService connections;
 
     private MaximoSimulator maximo;
     private ScheduledExecutorService changes;
 
-    void start(@Observes StartupEvent event) {
+    void start(@Observes @Priority(ConnectionStartup.PRIORITY + 10) StartupEvent event) {
         if (!config.demo().enabled()) {
             return;
         }
@@ -100,21 +97,24 @@ public class DemoEnvironment {
         }
         for (JsonNode definition : definitions.path("connections")) {
             String id = definition.path("id").asText();
-            String system = definition.path("system").asText();
-            Map<String, String> options = new LinkedHashMap<>();
+            Map<String, String> settings = new LinkedHashMap<>();
             definition.path("settings").fields().forEachRemaining(setting -> {
                 String value = setting.getValue().asText();
                 for (Map.Entry<String, String> variable : variables.entrySet()) {
                     value = value.replace(variable.getKey(), variable.getValue());
                 }
-                options.put(setting.getKey(), value);
+                settings.put(setting.getKey(), value);
             });
-            connections.register(new ConnectionSettings(id, system, options));
-            Map<Entity, String> crons = new LinkedHashMap<>();
+            Map<String, String> schedules = new LinkedHashMap<>();
             definition.path("schedules").fields().forEachRemaining(schedule ->
-                    crons.put(Entity.fromEntityName(schedule.getKey()), schedule.getValue().asText()));
-            schedules.schedule(id, system, crons);
-            LOG.infof("Demo connection '%s' (%s) syncs %s", id, system, crons.keySet());
+                    schedules.put(schedule.getKey(), schedule.getValue().asText()));
+            String token = connections.ensure(id, new ConnectionRequest(definition.path("system").asText(),
+                    definition.path("name").asText(null), settings, schedules, Map.of()));
+            if (token != null) {
+                LOG.infof("Demo connection '%s' created; its API token (shown once): %s", id, token);
+            } else {
+                LOG.infof("Demo connection '%s' syncs %s", id, schedules.keySet());
+            }
         }
     }
 
@@ -139,11 +139,10 @@ public class DemoEnvironment {
 
     private void changeOneRecord(Random random) {
         String objectStructure = CHANGING.get(random.nextInt(CHANGING.size()));
-        int count = maximo.count(objectStructure);
-        if (count == 0) {
+        List<ObjectNode> records = maximo.records(objectStructure);
+        if (records.isEmpty()) {
             return;
         }
-        List<ObjectNode> records = maximo.records(objectStructure);
         ObjectNode record = records.get(random.nextInt(records.size()));
         String field = switch (objectStructure) {
             case "MXAPIVENDOR" -> "phone";

@@ -1,5 +1,6 @@
 package dev.millwright.runtime.store;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -16,6 +17,7 @@ import org.apache.camel.CamelContext;
 
 import dev.millwright.core.cursor.JdbcWatermarkStore;
 import dev.millwright.core.cursor.WatermarkStore;
+import dev.millwright.mapping.MappingRegistry;
 import dev.millwright.routes.store.JdbcCanonicalStore;
 import dev.millwright.routes.store.JdbcDeadLetterStore;
 import dev.millwright.routes.store.JdbcSyncRunStore;
@@ -82,6 +84,16 @@ public class StoreBeans {
         coordinator.setSinkAttempts(config.sync().sinkAttempts());
         coordinator.setSinkRetryDelay(Duration.ofSeconds(1));
         return coordinator;
+    }
+
+    /** The mapping files of every system, compiled once; the canonical component uses this registry too. */
+    @Produces
+    @Unremovable
+    @Singleton
+    MappingRegistry mappingRegistry(MillwrightConfig config) {
+        MappingRegistry.Builder builder = MappingRegistry.builder();
+        config.mappingDirectory().ifPresent(directory -> builder.overrideDirectory(Path.of(directory)));
+        return builder.build();
     }
 
     @Produces
