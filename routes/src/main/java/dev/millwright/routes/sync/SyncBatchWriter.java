@@ -51,7 +51,10 @@ public final class SyncBatchWriter implements Processor {
         long unchanged = 0;
         StoreResult storeResult = null;
         if (!mapped.isEmpty()) {
-            SinkOutcome outcome = writeToSink(run, mapped, failed);
+            SinkOutcome outcome;
+            synchronized (run.sinkLock) {
+                outcome = writeToSink(run, mapped, failed);
+            }
             written = outcome.written;
             unchanged = outcome.unchanged;
             storeResult = outcome.storeResult;

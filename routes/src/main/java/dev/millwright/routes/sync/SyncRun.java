@@ -37,6 +37,8 @@ public final class SyncRun {
     private volatile Instant readFrom;
     private volatile Throwable failure;
     private IncrementalCursor savedCursor;
+    /** Held while a batch is at the sink: batches of one run never race each other there. */
+    final Object sinkLock = new Object();
 
     SyncRun(long id, String connectionId, String system, String collection, String entity, boolean fullResync,
             Instant startedAt, String sinkUri, SyncCoordinator coordinator) {

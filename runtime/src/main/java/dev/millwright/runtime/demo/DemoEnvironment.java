@@ -3,6 +3,7 @@ package dev.millwright.runtime.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.apache.camel.CamelContext;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,10 +32,15 @@ import dev.millwright.runtime.MillwrightConfig;
 import dev.millwright.runtime.connection.ConnectionRequest;
 import dev.millwright.runtime.connection.ConnectionService;
 import dev.millwright.runtime.connection.ConnectionStartup;
+import dev.millwright.simulators.dynamics.BusinessCentralSimulator;
+import dev.millwright.simulators.expressmaintenance.ExpressMaintenanceSimulator;
 import dev.millwright.simulators.maximo.MaximoSimulator;
+import dev.millwright.simulators.netsuite.NetSuiteSimulator;
+import dev.millwright.simulators.prometheusgroup.PrometheusGroupSimulator;
+import dev.millwright.simulators.s4hana.S4HanaSimulator;
 
 /**
- * The embedded demo: starts the built-in simulators, creates (or updates) the connections of
+ * The embedded demo: starts the built-in simulator of every system, creates (or updates) the connections of
  * {@code config/connections/demo.yaml} with their sync schedules, and keeps changing a few simulator records so
  * that every sync finds something new.
  */
@@ -52,7 +59,11 @@ public class DemoEnvironment {
     @Inject
     ConnectionService connections;
 
+    @Inject
+    CamelContext camel;
+
     private MaximoSimulator maximo;
+    private final List<AutoCloseable> simulators = new ArrayList<>();
     private ScheduledExecutorService changes;
 
     void start(@Observes @Priority(ConnectionStartup.PRIORITY + 10) StartupEvent event) {
@@ -65,9 +76,12 @@ public class DemoEnvironment {
                 .inventoryItems(settings.inventoryItems()).vendors(settings.vendors()).assets(settings.assets())
                 .seed(42).build();
         maximo.start();
+        simulators.add(maximo);
         LOG.infof("Demo Maximo simulator at %s (API key %s)", maximo.baseUrl(), settings.apiKey());
-        createConnections(Map.of("${simulator.maximo.url}", maximo.baseUrl(),
+        Map<String, String> variables = new LinkedHashMap<>(Map.of("${simulator.maximo.url}", maximo.baseUrl(),
                 "${simulator.maximo.api-key}", settings.apiKey()));
+        variables.putAll(startOtherSimulators());
+        createConnections(variables);
         startChanging(config.demo().changesPerMinute());
     }
 
@@ -75,9 +89,65 @@ public class DemoEnvironment {
         if (changes != null) {
             changes.shutdownNow();
         }
-        if (maximo != null) {
-            maximo.close();
+        for (AutoCloseable simulator : simulators) {
+            try {
+                simulator.close();
+            } catch (Exception e) {
+                LOG.debugf("stopping a demo simulator failed: %s", e.getMessage());
+            }
         }
+    }
+
+    /** One simulator of every other system, on free ports, with the credentials the demo connections use. */
+    private Map<String, String> startOtherSimulators() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        S4HanaSimulator s4hana = S4HanaSimulator.builder().basicUser("DEMO", "demo-s4-password").seed(42)
+                .purchaseOrders(200).maintenanceOrders(300).stockRecords(150).suppliers(60).equipment(120).build()
+                .start();
+        simulators.add(s4hana);
+        variables.putAll(Map.of("${simulator.s4hana.url}", s4hana.baseUrl(), "${simulator.s4hana.user}", "DEMO",
+                "${simulator.s4hana.password}", "demo-s4-password"));
+
+        NetSuiteSimulator netsuite = NetSuiteSimulator.builder().accountId("1234567")
+                .tbaToken("demo-consumer-key", "demo-consumer-secret", "demo-token-id", "demo-token-secret")
+                .seed(42).vendors(60).inventoryItems(150).purchaseOrders(200).workOrders(80).assets(100).build()
+                .start();
+        simulators.add(netsuite);
+        variables.putAll(Map.of("${simulator.netsuite.url}", netsuite.baseUrl(),
+                "${simulator.netsuite.account}", netsuite.accountId(),
+                "${simulator.netsuite.consumer-key}", "demo-consumer-key",
+                "${simulator.netsuite.consumer-secret}", "demo-consumer-secret",
+                "${simulator.netsuite.token-id}", "demo-token-id",
+                "${simulator.netsuite.token-secret}", "demo-token-secret"));
+
+        BusinessCentralSimulator dynamics = BusinessCentralSimulator.builder()
+                .client("demo-client", "demo-client-secret").seed(42).vendors(60).items(150).fixedAssets(100)
+                .purchaseOrders(200).build().start();
+        simulators.add(dynamics);
+        variables.putAll(Map.of("${simulator.dynamics.url}", dynamics.baseUrl(),
+                "${simulator.dynamics.token-url}", dynamics.tokenUrl(),
+                "${simulator.dynamics.tenant}", dynamics.tenantId(),
+                "${simulator.dynamics.company}", dynamics.companyName(),
+                "${simulator.dynamics.client-id}", "demo-client",
+                "${simulator.dynamics.client-secret}", "demo-client-secret"));
+
+        ExpressMaintenanceSimulator expressMaintenance = ExpressMaintenanceSimulator.builder().seed(42)
+                .workOrders(300).assets(120).inventoryItems(150).vendors(60).purchaseOrders(100).build().start();
+        simulators.add(expressMaintenance);
+        camel.getRegistry().bind("demoExpressMaintenance", expressMaintenance.dataSource());
+        variables.put("${simulator.expressmaintenance.data-source}", "demoExpressMaintenance");
+
+        PrometheusGroupSimulator prometheusGroup = PrometheusGroupSimulator.builder()
+                .oauthClient("demo-planner", "demo-planner-secret").seed(42).workOrders(300).assets(120).build()
+                .start();
+        simulators.add(prometheusGroup);
+        variables.putAll(Map.of("${simulator.prometheusgroup.url}", prometheusGroup.baseUrl(),
+                "${simulator.prometheusgroup.client-id}", "demo-planner",
+                "${simulator.prometheusgroup.client-secret}", "demo-planner-secret"));
+        LOG.infof("Demo simulators: S/4HANA %s, NetSuite %s, Business Central %s, Prometheus Group %s,"
+                + " Express Maintenance (H2 in memory)", s4hana.baseUrl(), netsuite.baseUrl(), dynamics.baseUrl(),
+                prometheusGroup.baseUrl());
+        return variables;
     }
 
     /** The Maximo simulator of the demo, or null when the demo is off. */
@@ -108,8 +178,15 @@ public class DemoEnvironment {
             Map<String, String> schedules = new LinkedHashMap<>();
             definition.path("schedules").fields().forEachRemaining(schedule ->
                     schedules.put(schedule.getKey(), schedule.getValue().asText()));
+            Map<String, Map<String, String>> customFields = new LinkedHashMap<>();
+            definition.path("custom_fields").fields().forEachRemaining(entity -> {
+                Map<String, String> fields = new LinkedHashMap<>();
+                entity.getValue().fields().forEachRemaining(field -> fields.put(field.getKey(),
+                        field.getValue().asText()));
+                customFields.put(entity.getKey(), fields);
+            });
             String token = connections.ensure(id, new ConnectionRequest(definition.path("system").asText(),
-                    definition.path("name").asText(null), settings, schedules, Map.of()));
+                    definition.path("name").asText(null), settings, schedules, customFields));
             if (token != null) {
                 LOG.infof("Demo connection '%s' created; its API token (shown once): %s", id, token);
             } else {
