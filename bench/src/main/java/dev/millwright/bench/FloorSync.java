@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -47,7 +48,8 @@ final class FloorSync {
                 for (JsonNode record : page.get("member")) {
                     String href = record.get("href").asText();
                     String remoteId = href.substring(href.lastIndexOf('/') + 1);
-                    insert.setString(1, remoteId);
+                    // the table keys records by a UUID: the least the floor can give it is one named by the remote id
+                    insert.setObject(1, UUID.nameUUIDFromBytes(remoteId.getBytes(StandardCharsets.UTF_8)));
                     insert.setString(2, remoteId);
                     insert.setString(3, record.get("_rowstamp").asText());
                     insert.setObject(4, OffsetDateTime.parse(record.get("changedate").asText()));

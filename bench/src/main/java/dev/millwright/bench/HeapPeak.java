@@ -1,32 +1,43 @@
 package dev.millwright.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** The peak of heap use between {@link #reset()} and {@link #peakMegabytes()}, summed over the heap pools. */
+/**
+ * The peak heap in use during a phase, sampled every 10 ms from a daemon thread (used heap, garbage included, so
+ * never above -Xmx).
+ */
 final class HeapPeak {
+
+    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+    private static final AtomicLong PEAK = new AtomicLong();
+
+    static {
+        Thread sampler = new Thread(() -> {
+            while (true) {
+                PEAK.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
 
     private HeapPeak() {
     }
 
     static void reset() {
         System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
+        PEAK.set(MEMORY.getHeapMemoryUsage().getUsed());
     }
 
     static long peakMegabytes() {
-        long bytes = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                bytes += pool.getPeakUsage().getUsed();
-            }
-        }
-        return bytes / (1024 * 1024);
+        return PEAK.get() / (1024 * 1024);
     }
 
     static long maxHeapMegabytes() {

@@ -24,7 +24,8 @@ final class MillwrightSync {
     private MillwrightSync() {
     }
 
-    static SyncRunRecord run(String baseUrl, String apiKey, int pageSize, int batchSize, DataSource dataSource)
+    static SyncRunRecord run(String baseUrl, String apiKey, int pageSize, int batchSize, String sink,
+            DataSource dataSource)
             throws Exception {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             SyncCoordinator coordinator = MillwrightBeans.bind(camel, dataSource, Clock.systemUTC());
@@ -36,7 +37,8 @@ final class MillwrightSync {
                     .parameter("connection", "bench").parameter("system", "maximo")
                     .parameter("collection", "work-orders").parameter("cron", "0 0 0 1 1 ? 2099")
                     .parameter("pageSize", Integer.toString(pageSize))
-                    .parameter("batchSize", Integer.toString(batchSize)).add();
+                    .parameter("batchSize", Integer.toString(batchSize))
+                    .parameter("sink", sink).add();
             while (!SyncTrigger.triggerNow(camel, "bench", "work-orders", false)) {
                 TimeUnit.MILLISECONDS.sleep(50);
             }

@@ -3,8 +3,6 @@ package dev.millwright.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -14,13 +12,14 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
 import dev.millwright.routes.store.SyncRunRecord;
+import dev.millwright.routes.sync.SyncRouteTemplates;
 
 /**
  * Sync benchmark: N work orders from the standalone Maximo simulator into an H2 file database, first by the floor
  * baseline (a hand-written HTTP + Jackson + JDBC loop), then through Millwright's full sync route, in one run.
  * Prints records/s and peak heap of each, and the ratio.
  *
- * <pre>java -Xmx256m -jar bench/target/millwright-bench.jar [--records 1000000] [--page-size 1000] [--batch-size 1000]
+ * <pre>java -Xmx256m -jar bench/target/millwright-bench.jar [--records 1000000] [--page-size 1000] [--batch-size 100]
  *     [--only floor|millwright] [--simulator-heap 3g]</pre>
  */
 public final class SyncBenchmark {
@@ -33,15 +32,16 @@ public final class SyncBenchmark {
     public static void main(String[] args) throws Exception {
         int records = intArg(args, "--records", 1_000_000);
         int pageSize = intArg(args, "--page-size", 1000);
-        int batchSize = intArg(args, "--batch-size", 1000);
+        int batchSize = intArg(args, "--batch-size", 100);
         String simulatorHeap = stringArg(args, "--simulator-heap", "3g");
         String only = stringArg(args, "--only", "both");
+        String sink = stringArg(args, "--sink", SyncRouteTemplates.DEFAULT_SINK);
 
         System.out.printf("Millwright sync benchmark: %,d work orders, page %d, batch %d, H2 file database,"
                 + " heap limit %d MB, %d cores%n", records, pageSize, batchSize, HeapPeak.maxHeapMegabytes(),
                 Runtime.getRuntime().availableProcessors());
         try (StandaloneSimulator simulator = StandaloneSimulator.start(KEY, records, simulatorHeap)) {
-            DataSource database = freshDatabase(Path.of(System.getProperty("java.io.tmpdir"), "millwright-bench-db"));
+            Path databases = Path.of(System.getProperty("java.io.tmpdir"), "millwright-bench-db");
 
             long floorStored = 0;
             double floorSeconds = Double.NaN;
@@ -50,10 +50,10 @@ public final class SyncBenchmark {
             if (!only.equals("millwright")) {
                 HeapPeak.reset();
                 start = System.nanoTime();
-                floorStored = FloorSync.run(simulator.baseUrl(), KEY, pageSize, database);
+                floorStored = FloorSync.run(simulator.baseUrl(), KEY, pageSize,
+                        freshDatabase(databases.resolve("floor")));
                 floorSeconds = (System.nanoTime() - start) / 1e9;
                 floorHeap = HeapPeak.peakMegabytes();
-                truncate(database);
             }
             if (only.equals("floor")) {
                 System.out.printf("floor: %,d records in %.1f s, %,.0f records/s, peak heap %d MB%n", floorStored,
@@ -61,24 +61,26 @@ public final class SyncBenchmark {
                 return;
             }
 
+            // a database of its own, as the floor had: no compaction of the floor's data runs meanwhile
+            DataSource database = freshDatabase(databases.resolve("millwright"));
             HeapPeak.reset();
             start = System.nanoTime();
-            SyncRunRecord run = MillwrightSync.run(simulator.baseUrl(), KEY, pageSize, batchSize, database);
+            SyncRunRecord run = MillwrightSync.run(simulator.baseUrl(), KEY, pageSize, batchSize, sink, database);
             double millwrightSeconds = (System.nanoTime() - start) / 1e9;
             long millwrightHeap = HeapPeak.peakMegabytes();
 
-            if (!run.state().equals(SyncRunRecord.DONE) || run.recordsWritten() != records) {
+            if (!run.state().equals(SyncRunRecord.DONE) || run.recordsRead() != records) {
                 System.out.printf("Millwright run %s: written %d of %d (%s)%n", run.state(), run.recordsWritten(),
                         records, run.error());
                 System.exit(1);
             }
             double floorRate = floorStored / floorSeconds;
-            double millwrightRate = run.recordsWritten() / millwrightSeconds;
+            double millwrightRate = run.recordsRead() / millwrightSeconds;
             System.out.printf("%-34s %12s %9s %12s %15s%n", "", "records", "seconds", "records/s", "peak heap MB");
             System.out.printf("%-34s %,12d %9.1f %,12.0f %15d%n", "floor (HTTP + Jackson + JDBC loop)", floorStored,
                     floorSeconds, floorRate, floorHeap);
             System.out.printf("%-34s %,12d %9.1f %,12.0f %15d%n", "millwright (full sync route)",
-                    run.recordsWritten(), millwrightSeconds, millwrightRate, millwrightHeap);
+                    run.recordsRead(), millwrightSeconds, millwrightRate, millwrightHeap);
             System.out.printf("ratio millwright / floor: %.2f%n", millwrightRate / floorRate);
         }
     }
@@ -91,15 +93,10 @@ public final class SyncBenchmark {
         }
         Files.createDirectories(directory);
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + directory.toAbsolutePath().resolve("millwright"));
+        // the database stays open between connections, as behind a pool (a plain H2 data source reopens the file)
+        h2.setURL("jdbc:h2:file:" + directory.toAbsolutePath().resolve("millwright") + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(h2).locations("classpath:db/millwright").load().migrate();
         return h2;
-    }
-
-    private static void truncate(DataSource database) throws Exception {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE TABLE mw_record");
-        }
     }
 
     private static int intArg(String[] args, String name, int fallback) {

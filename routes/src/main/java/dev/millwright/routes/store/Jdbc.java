@@ -8,11 +8,16 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 /** The few JDBC steps every store repeats: transactions and instants as UTC timestamps. */
 public final class Jdbc {
+
+    private static final Pattern ID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @FunctionalInterface
     public interface Work<T> {
@@ -62,6 +67,21 @@ public final class Jdbc {
     public static Instant getInstant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /** Canonical ids are stored as UUIDs: 16 bytes in the index instead of 36 characters. */
+    public static void setId(PreparedStatement statement, int index, String id) throws SQLException {
+        statement.setObject(index, UUID.fromString(id));
+    }
+
+    public static String getId(ResultSet row, String column) throws SQLException {
+        UUID id = row.getObject(column, UUID.class);
+        return id == null ? null : id.toString();
+    }
+
+    /** Whether the text is a canonical id at all (anything else cannot be stored, so is not found). */
+    public static boolean isId(String text) {
+        return text != null && text.length() == 36 && ID.matcher(text).matches();
     }
 
     public static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {

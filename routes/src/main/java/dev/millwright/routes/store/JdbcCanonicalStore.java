@@ -123,7 +123,7 @@ public final class JdbcCanonicalStore {
             try (PreparedStatement seen = connection.prepareStatement(MARK_SEEN)) {
                 for (String id : seenUnchanged) {
                     seen.setLong(1, seenInRun);
-                    seen.setString(2, id);
+                    Jdbc.setId(seen, 2, id);
                     seen.addBatch();
                 }
                 seen.executeBatch();
@@ -140,11 +140,11 @@ public final class JdbcCanonicalStore {
         Map<String, StoredVersion> versions = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             for (int i = 0; i < ids.size(); i++) {
-                select.setString(i + 1, ids.get(i));
+                Jdbc.setId(select, i + 1, ids.get(i));
             }
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    versions.put(row.getString("id"), new StoredVersion(Jdbc.getInstant(row, "modified_at"),
+                    versions.put(Jdbc.getId(row, "id"), new StoredVersion(Jdbc.getInstant(row, "modified_at"),
                             row.getString("remote_version"), row.getBoolean("deleted")));
                 }
             }
@@ -154,7 +154,7 @@ public final class JdbcCanonicalStore {
 
     private static void bindInsert(PreparedStatement insert, CanonicalRecord record, Instant now, Long seenInRun)
             throws SQLException {
-        insert.setString(1, record.id());
+        Jdbc.setId(insert, 1, record.id());
         insert.setString(2, record.connectionId());
         insert.setString(3, record.entity());
         insert.setString(4, record.remoteId());
@@ -178,7 +178,7 @@ public final class JdbcCanonicalStore {
         update.setString(6, record.remoteData() == null ? null : record.remoteData().toString());
         Jdbc.setInstant(update, 7, now);
         Jdbc.setLong(update, 8, seenInRun);
-        update.setString(9, record.id());
+        Jdbc.setId(update, 9, record.id());
         Jdbc.setInstant(update, 10, record.modifiedAt());
     }
 
@@ -188,7 +188,7 @@ public final class JdbcCanonicalStore {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE mw_record SET deleted = TRUE, stored_at = ? WHERE id = ?")) {
                 Jdbc.setInstant(update, 1, clock.instant());
-                update.setString(2, id);
+                Jdbc.setId(update, 2, id);
                 return update.executeUpdate();
             }
         });
@@ -214,7 +214,7 @@ public final class JdbcCanonicalStore {
         return Jdbc.withConnection(dataSource, "read record " + id, connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT record, remote_data, remote_version, modified_at, deleted FROM mw_record WHERE id = ?")) {
-                select.setString(1, id);
+                Jdbc.setId(select, 1, id);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
                         return null;

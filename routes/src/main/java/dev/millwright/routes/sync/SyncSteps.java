@@ -55,6 +55,8 @@ public final class SyncSteps {
             return;
         }
         try {
+            // a sink that does not exist fails the run now, not every batch at the sink
+            exchange.getContext().getEndpoint(exchange.getProperty(SINK, String.class));
             boolean full = fullResyncAsked(exchange.getMessage());
             var startedAt = coordinator.clock().instant();
             long runId = coordinator.runs().begin(connection, entity, full, startedAt);

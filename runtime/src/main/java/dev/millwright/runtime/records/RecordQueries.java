@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.millwright.routes.store.Jdbc;
+
 /**
  * The read side of the canonical store for the data endpoints. Lists page by keyset on the stable id (which never
  * changes when a record is updated), so paging while syncs write never skips or repeats a row.
@@ -36,7 +38,7 @@ public class RecordQueries {
         List<Object> parameters = new ArrayList<>(List.of(connectionId, entity));
         if (afterId != null) {
             sql.append(" AND id > ?");
-            parameters.add(afterId);
+            parameters.add(java.util.UUID.fromString(afterId));
         }
         if (filter.modifiedAfter() != null) {
             sql.append(" AND modified_at >= ?");
@@ -80,10 +82,13 @@ public class RecordQueries {
 
     /** A record of a connection and entity by id; another connection's record is not found. */
     public Optional<StoredRow> find(String connectionId, String entity, String id, boolean withRaw) {
+        if (!Jdbc.isId(id)) {
+            return Optional.empty();
+        }
         String sql = "SELECT id, remote_id, remote_version, deleted, record" + (withRaw ? ", remote_data" : "")
                 + " FROM mw_record WHERE id = ? AND connection_id = ? AND entity = ?";
         try (Connection jdbc = dataSource.getConnection(); PreparedStatement select = jdbc.prepareStatement(sql)) {
-            select.setString(1, id);
+            Jdbc.setId(select, 1, id);
             select.setString(2, connectionId);
             select.setString(3, entity);
             try (ResultSet row = select.executeQuery()) {
@@ -95,7 +100,7 @@ public class RecordQueries {
     }
 
     private static StoredRow read(ResultSet row, boolean withRaw) throws SQLException {
-        return new StoredRow(row.getString(1), row.getString(2), row.getString(3), row.getBoolean(4),
+        return new StoredRow(Jdbc.getId(row, "id"), row.getString(2), row.getString(3), row.getBoolean(4),
                 row.getString(5), withRaw ? row.getString(6) : null);
     }
 }
