@@ -19,6 +19,8 @@ import dev.millwright.routes.sync.SyncRouteTemplates;
  * baseline (a hand-written HTTP + Jackson + JDBC loop), then through Millwright's full sync route, in one run.
  * Prints records/s and peak heap of each, and the ratio.
  *
+ * The first argument {@code list} runs the {@link ListBenchmark} instead.
+ *
  * <pre>java -Xmx256m -jar bench/target/millwright-bench.jar [--records 1000000] [--page-size 1000] [--batch-size 100]
  *     [--only floor|millwright] [--simulator-heap 3g]</pre>
  */
@@ -30,6 +32,10 @@ public final class SyncBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("list")) {
+            ListBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         int records = intArg(args, "--records", 1_000_000);
         int pageSize = intArg(args, "--page-size", 1000);
         int batchSize = intArg(args, "--batch-size", 100);
@@ -99,12 +105,12 @@ public final class SyncBenchmark {
         return h2;
     }
 
-    private static int intArg(String[] args, String name, int fallback) {
+    static int intArg(String[] args, String name, int fallback) {
         String value = stringArg(args, name, null);
         return value == null ? fallback : Integer.parseInt(value.replace("_", "").replace(",", ""));
     }
 
-    private static String stringArg(String[] args, String name, String fallback) {
+    static String stringArg(String[] args, String name, String fallback) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];

@@ -55,7 +55,8 @@ public class RecordQueries {
         if (!filter.includeDeleted()) {
             sql.append(" AND deleted = FALSE");
         }
-        sql.append(" ORDER BY id LIMIT ?");
+        // ordered as the (connection_id, entity, id) index is, so the database reads the page off the index
+        sql.append(" ORDER BY connection_id, entity, id LIMIT ?");
         parameters.add(limit + 1);
         try (Connection jdbc = dataSource.getConnection();
                 PreparedStatement select = jdbc.prepareStatement(sql.toString())) {
