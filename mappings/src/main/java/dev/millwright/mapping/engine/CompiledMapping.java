@@ -16,6 +16,7 @@ import dev.millwright.mapping.model.CanonicalRecord;
 import dev.millwright.mapping.model.Entity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -41,11 +42,13 @@ final class CompiledMapping<T extends CanonicalRecord> implements Mapping<T> {
     private final ScalarFieldMapping createdAt;
     private final DeletedRule deleted;
     private final RecordFields fields;
+    /** Source values a create sends where the record gave none (required by the source, not canonical). */
+    private final List<CreateDefault> createDefaults;
 
     @SuppressWarnings("unchecked")
     CompiledMapping(String system, Entity entity, String source, ScalarFieldMapping remoteId,
             ScalarFieldMapping remoteVersion, ScalarFieldMapping modifiedAt, ScalarFieldMapping createdAt,
-            DeletedRule deleted, RecordFields fields) {
+            DeletedRule deleted, RecordFields fields, List<CreateDefault> createDefaults) {
         this.system = system;
         this.entity = entity;
         this.source = source;
@@ -60,6 +63,7 @@ final class CompiledMapping<T extends CanonicalRecord> implements Mapping<T> {
         this.createdAt = createdAt;
         this.deleted = deleted;
         this.fields = fields;
+        this.createDefaults = List.copyOf(createDefaults);
     }
 
     @Override
@@ -131,6 +135,9 @@ final class CompiledMapping<T extends CanonicalRecord> implements Mapping<T> {
             fields.write(record, target, mode);
         } catch (WriteFailure failure) {
             throw writeException(failure);
+        }
+        if (mode == WriteMode.CREATE) {
+            createDefaults.forEach(createDefault -> createDefault.applyTo(target));
         }
         return target;
     }

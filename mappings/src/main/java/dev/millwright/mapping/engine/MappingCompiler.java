@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 public final class MappingCompiler {
 
     private static final Set<String> TOP_LEVEL_KEYS = new LinkedHashSet<>(
-            List.of("entity", "description", "identity", "fields", "enums"));
+            List.of("entity", "description", "identity", "fields", "enums", "create_defaults"));
     private static final Set<String> IDENTITY_KEYS = new LinkedHashSet<>(
             List.of("remote_id", "remote_version", "modified_at", "created_at", "deleted"));
     private static final Set<String> OBJECT_KEYS = new LinkedHashSet<>(List.of("path", "fields", "write"));
@@ -94,7 +94,27 @@ public final class MappingCompiler {
             RecordFields fields = recordFields(fieldsEntry.value(), layout, "fields", true, new HashMap<>());
             enumTables.requireAllUsed();
             return new CompiledMapping<>(system, entity, source, remoteId, remoteVersion, modifiedAt, createdAt,
-                    deleted, fields);
+                    deleted, fields, createDefaults(top.get("create_defaults")));
+        }
+
+        /** Source values a create sends where the canonical record gave none: {@code SourcePath: value}. */
+        private List<CreateDefault> createDefaults(YamlEntry entry) {
+            List<CreateDefault> defaults = new ArrayList<>();
+            if (entry == null) {
+                return defaults;
+            }
+            for (YamlEntry value : entry.value().entries("create_defaults").values()) {
+                String field = "create_defaults." + value.key();
+                if (!value.value().isScalar()) {
+                    throw value.value().error(field, "a create default is a single value");
+                }
+                try {
+                    defaults.add(CreateDefault.parse(value.key(), value.value().text(field)));
+                } catch (IllegalArgumentException e) {
+                    throw value.value().error(field, e.getMessage(), e);
+                }
+            }
+            return defaults;
         }
 
         private Entity entity(YamlEntry entry, Entity expected) {

@@ -63,6 +63,7 @@ public class DemoEnvironment {
     CamelContext camel;
 
     private MaximoSimulator maximo;
+    private final Map<String, Map<String, String>> demoSettings = new LinkedHashMap<>();
     private final List<AutoCloseable> simulators = new ArrayList<>();
     private ScheduledExecutorService changes;
 
@@ -150,6 +151,15 @@ public class DemoEnvironment {
         return variables;
     }
 
+    /** The resolved settings of a demo connection (its simulator's address and credentials), for new connections. */
+    public Map<String, String> settings(String demoConnectionId) {
+        Map<String, String> settings = demoSettings.get(demoConnectionId);
+        if (settings == null) {
+            throw new IllegalArgumentException("no demo connection '" + demoConnectionId + "'");
+        }
+        return settings;
+    }
+
     /** The Maximo simulator of the demo, or null when the demo is off. */
     public MaximoSimulator maximo() {
         return maximo;
@@ -175,6 +185,7 @@ public class DemoEnvironment {
                 }
                 settings.put(setting.getKey(), value);
             });
+            demoSettings.put(id, Map.copyOf(settings));
             Map<String, String> schedules = new LinkedHashMap<>();
             definition.path("schedules").fields().forEachRemaining(schedule ->
                     schedules.put(schedule.getKey(), schedule.getValue().asText()));

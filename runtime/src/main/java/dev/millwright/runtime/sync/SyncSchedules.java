@@ -3,6 +3,8 @@ package dev.millwright.runtime.sync;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +34,12 @@ public class SyncSchedules {
 
     @Inject
     CamelContext camel;
+
+    private final ExecutorService stopper = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "millwright-sync-pause");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Inject
     MillwrightConfig config;
@@ -92,13 +100,25 @@ public class SyncSchedules {
         }
     }
 
-    /** Stops the sync routes of a connection until {@link #resume}. */
+    /**
+     * Stops the sync routes of a connection until {@link #resume}. It happens on a thread of its own: a route is
+     * often paused from its own run (credentials refused), and a route cannot wait for itself to stop.
+     */
     public void pause(String connectionId) {
-        forEachRoute(connectionId, false);
+        stopper.execute(() -> forEachRoute(connectionId, false));
     }
 
+    /** Starts the sync routes of a connection again (after any pause asked before has been carried out). */
     public void resume(String connectionId) {
-        forEachRoute(connectionId, true);
+        try {
+            stopper.submit(() -> forEachRoute(connectionId, true)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while resuming the syncs of " + connectionId, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot resume the syncs of " + connectionId + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     private void forEachRoute(String connectionId, boolean start) {
