@@ -24,27 +24,29 @@ final class MillwrightSync {
     private MillwrightSync() {
     }
 
-    static SyncRunRecord run(String baseUrl, String apiKey, int pageSize, int batchSize, String sink,
+    static SyncRunRecord run(BenchSystem system, String baseUrl, int pageSize, int batchSize, String sink,
             DataSource dataSource)
             throws Exception {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             SyncCoordinator coordinator = MillwrightBeans.bind(camel, dataSource, Clock.systemUTC());
+            Map<String, String> options = new java.util.HashMap<>(system.options(baseUrl));
+            options.put("initialHistory", "all");
             camel.getRegistry().bind("connections", new InMemoryConnectionRegistry().register(new ConnectionSettings(
-                    "bench", "maximo", Map.of("baseUrl", baseUrl, "apiKey", apiKey, "initialHistory", "all"))));
+                    "bench", system.scheme, options)));
             camel.addRoutes(new SyncRouteTemplates());
             camel.start();
             TemplatedRouteBuilder.builder(camel, SyncRouteTemplates.SYNC).routeId("bench-sync")
-                    .parameter("connection", "bench").parameter("system", "maximo")
-                    .parameter("collection", "work-orders").parameter("cron", "0 0 0 1 1 ? 2099")
+                    .parameter("connection", "bench").parameter("system", system.scheme)
+                    .parameter("collection", system.collection).parameter("cron", "0 0 0 1 1 ? 2099")
                     .parameter("pageSize", Integer.toString(pageSize))
                     .parameter("batchSize", Integer.toString(batchSize))
                     .parameter("sink", sink).add();
-            while (!SyncTrigger.triggerNow(camel, "bench", "work-orders", false)) {
+            while (!SyncTrigger.triggerNow(camel, "bench", system.collection, false)) {
                 TimeUnit.MILLISECONDS.sleep(50);
             }
             long deadline = System.nanoTime() + Duration.ofHours(1).toNanos();
             while (System.nanoTime() < deadline) {
-                SyncRunRecord run = coordinator.runs().latest("bench", "work_order").orElse(null);
+                SyncRunRecord run = coordinator.runs().latest("bench", system.entity).orElse(null);
                 if (run != null && !run.state().equals(SyncRunRecord.SYNCING)) {
                     return run;
                 }

@@ -5,13 +5,13 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.millwright.simulators.maximo.MaximoSimulatorMain;
 
 /**
- * The Maximo simulator in a JVM of its own, so that its data set (a million work orders) is not counted in the
+ * A system's simulator in a JVM of its own, so that its data set (a million work orders) is not counted in the
  * heap of the process being measured.
  */
 final class StandaloneSimulator implements AutoCloseable {
@@ -24,12 +24,12 @@ final class StandaloneSimulator implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    static StandaloneSimulator start(String apiKey, int workOrders, String heap) throws IOException {
+    static StandaloneSimulator start(BenchSystem system, int records, String heap) throws IOException {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        List<String> command = List.of(java, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
-                MaximoSimulatorMain.class.getName(), "--port", "0", "--api-key", apiKey,
-                "--work-orders", Integer.toString(workOrders), "--purchase-orders", "1", "--inventory-items", "1",
-                "--vendors", "1", "--assets", "1", "--history-days", "20");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-cp",
+                System.getProperty("java.class.path"), system.simulatorMain.getName(), "--port", "0",
+                system.countOption, Integer.toString(records)));
+        command.addAll(system.simulatorArguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));

@@ -15,18 +15,17 @@ import dev.millwright.routes.store.SyncRunRecord;
 import dev.millwright.routes.sync.SyncRouteTemplates;
 
 /**
- * Sync benchmark: N work orders from the standalone Maximo simulator into an H2 file database, first by the floor
- * baseline (a hand-written HTTP + Jackson + JDBC loop), then through Millwright's full sync route, in one run.
+ * Sync benchmark: N records from a system's standalone simulator (Maximo work orders by default) into an H2 file
+ * database, first by the floor baseline (for Maximo a hand-written HTTP + Jackson + JDBC loop; for the others the
+ * component's protocol client feeding the same JDBC loop), then through Millwright's full sync route, in one run.
  * Prints records/s and peak heap of each, and the ratio.
  *
  * The first argument {@code list} runs the {@link ListBenchmark} instead.
  *
  * <pre>java -Xmx256m -jar bench/target/millwright-bench.jar [--records 1000000] [--page-size 1000] [--batch-size 100]
- *     [--only floor|millwright] [--simulator-heap 3g]</pre>
+ *     [--system maximo|s4hana|netsuite|dynamics] [--only floor|millwright] [--simulator-heap 3g]</pre>
  */
 public final class SyncBenchmark {
-
-    private static final String KEY = "bench-key";
 
     private SyncBenchmark() {
     }
@@ -40,13 +39,14 @@ public final class SyncBenchmark {
         int pageSize = intArg(args, "--page-size", 1000);
         int batchSize = intArg(args, "--batch-size", 100);
         String simulatorHeap = stringArg(args, "--simulator-heap", "3g");
+        BenchSystem system = BenchSystem.of(stringArg(args, "--system", "maximo"));
         String only = stringArg(args, "--only", "both");
         String sink = stringArg(args, "--sink", SyncRouteTemplates.DEFAULT_SINK);
 
-        System.out.printf("Millwright sync benchmark: %,d work orders, page %d, batch %d, H2 file database,"
-                + " heap limit %d MB, %d cores%n", records, pageSize, batchSize, HeapPeak.maxHeapMegabytes(),
-                Runtime.getRuntime().availableProcessors());
-        try (StandaloneSimulator simulator = StandaloneSimulator.start(KEY, records, simulatorHeap)) {
+        System.out.printf("Millwright sync benchmark: %s, %,d %s records, page %d, batch %d, H2 file database,"
+                + " heap limit %d MB, %d cores%n", system.scheme, records, system.entity, pageSize, batchSize,
+                HeapPeak.maxHeapMegabytes(), Runtime.getRuntime().availableProcessors());
+        try (StandaloneSimulator simulator = StandaloneSimulator.start(system, records, simulatorHeap)) {
             Path databases = Path.of(System.getProperty("java.io.tmpdir"), "millwright-bench-db");
 
             long floorStored = 0;
@@ -56,8 +56,10 @@ public final class SyncBenchmark {
             if (!only.equals("millwright")) {
                 HeapPeak.reset();
                 start = System.nanoTime();
-                floorStored = FloorSync.run(simulator.baseUrl(), KEY, pageSize,
-                        freshDatabase(databases.resolve("floor")));
+                DataSource floorDatabase = freshDatabase(databases.resolve("floor"));
+                floorStored = system == BenchSystem.MAXIMO
+                        ? FloorSync.run(simulator.baseUrl(), "bench-key", pageSize, floorDatabase)
+                        : ClientFloor.run(system, simulator.baseUrl(), pageSize, floorDatabase);
                 floorSeconds = (System.nanoTime() - start) / 1e9;
                 floorHeap = HeapPeak.peakMegabytes();
             }
@@ -71,7 +73,7 @@ public final class SyncBenchmark {
             DataSource database = freshDatabase(databases.resolve("millwright"));
             HeapPeak.reset();
             start = System.nanoTime();
-            SyncRunRecord run = MillwrightSync.run(simulator.baseUrl(), KEY, pageSize, batchSize, sink, database);
+            SyncRunRecord run = MillwrightSync.run(system, simulator.baseUrl(), pageSize, batchSize, sink, database);
             double millwrightSeconds = (System.nanoTime() - start) / 1e9;
             long millwrightHeap = HeapPeak.peakMegabytes();
 
@@ -83,7 +85,9 @@ public final class SyncBenchmark {
             double floorRate = floorStored / floorSeconds;
             double millwrightRate = run.recordsRead() / millwrightSeconds;
             System.out.printf("%-34s %12s %9s %12s %15s%n", "", "records", "seconds", "records/s", "peak heap MB");
-            System.out.printf("%-34s %,12d %9.1f %,12.0f %15d%n", "floor (HTTP + Jackson + JDBC loop)", floorStored,
+            String floorName = system == BenchSystem.MAXIMO ? "floor (HTTP + Jackson + JDBC loop)"
+                    : "floor (protocol client + JDBC loop)";
+            System.out.printf("%-34s %,12d %9.1f %,12.0f %15d%n", floorName, floorStored,
                     floorSeconds, floorRate, floorHeap);
             System.out.printf("%-34s %,12d %9.1f %,12.0f %15d%n", "millwright (full sync route)",
                     run.recordsRead(), millwrightSeconds, millwrightRate, millwrightHeap);
