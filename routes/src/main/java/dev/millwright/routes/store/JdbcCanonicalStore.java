@@ -81,9 +81,10 @@ public final class JdbcCanonicalStore {
                 changes.add(new StoreChange(StoreChange.Kind.CREATED, record));
             } else if (record.modifiedAt().isBefore(current.modifiedAt())) {
                 stale++;
-            } else if (record.modifiedAt().equals(current.modifiedAt())
+            } else if ((record.modifiedAt().equals(current.modifiedAt()) || record.remoteVersion() != null)
                     && Objects.equals(record.remoteVersion(), current.version())
                     && record.deleted() == current.deleted()) {
+                // the same version is the same content, even when a source without change times stamps a later read
                 unchanged++;
                 if (earlier == null) {
                     seenUnchanged.add(record.id());

@@ -84,6 +84,18 @@ class JdbcCanonicalStoreTest {
     }
 
     @Test
+    void theSameVersionReadLaterChangesNothing() {
+        // sources without change times stamp each read; the version (a content hash there) tells what changed
+        store.write(List.of(vendor("1", "Acme", T1, "10")));
+
+        StoreResult result = store.write(List.of(vendor("1", "Acme", T2, "10")));
+
+        assertThat(result.changes()).isEmpty();
+        assertThat(result.unchanged()).isEqualTo(1);
+        assertThat(store.find(CanonicalIds.stableId("c1", "vendor", "1")).modifiedAt()).isEqualTo(T1);
+    }
+
+    @Test
     void twoVersionsOfOneRecordInOneBatchKeepTheNewest() {
         StoreResult result = store.write(List.of(vendor("1", "Acme", T1, "10"), vendor("1", "Acme 2", T2, "11"),
                 vendor("1", "Acme", T1, "10")));

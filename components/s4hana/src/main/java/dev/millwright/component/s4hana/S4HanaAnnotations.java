@@ -1,6 +1,10 @@
 package dev.millwright.component.s4hana;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * mapping needs one value that SAP spreads over several:
  * <ul>
  *   <li>{@code observedAt}: when the record was read, for entity sets without a change time (stock, suppliers);</li>
+ *   <li>{@code contentHash}: for the same entity sets, a SHA-256 of SAP's fields as read, so that a record read
+ *       again unchanged has the same version and is not stored (nor announced) again;</li>
  *   <li>{@code status}: the one SAP status code a mapping's status table can translate: for maintenance orders the
  *       lifecycle status among the codes of {@code SystemStatusText} (DLFL first, then the furthest of CRTD, REL,
  *       PCNF, CNF, TECO, CLSD); for equipment the system status its flags stand for (DLFL, INAC, INST, AVLB,
@@ -22,6 +28,7 @@ final class S4HanaAnnotations {
 
     static final String MEMBER = "__millwright";
     static final String OBSERVED_AT = "observedAt";
+    static final String CONTENT_HASH = "contentHash";
     static final String STATUS = "status";
 
     private static final List<String> LIFECYCLE = List.of("DLFL", "CLSD", "TECO", "CNF", "PCNF", "REL", "CRTD");
@@ -32,8 +39,10 @@ final class S4HanaAnnotations {
     static ObjectNode annotate(ObjectNode record, boolean stampReadTime, Instant readAt) {
         ObjectNode annotations = null;
         if (stampReadTime) {
+            String hash = contentHash(record);
             annotations = record.putObject(MEMBER);
             annotations.put(OBSERVED_AT, readAt.toString());
+            annotations.put(CONTENT_HASH, hash);
         }
         String status = status(record);
         if (status != null) {
@@ -43,6 +52,20 @@ final class S4HanaAnnotations {
             annotations.put(STATUS, status);
         }
         return record;
+    }
+
+    /** The hash of the record's fields, without {@code __metadata} (its etag may be a per-read value). */
+    private static String contentHash(ObjectNode record) {
+        ObjectNode content = record.deepCopy();
+        content.remove("__metadata");
+        content.remove(MEMBER);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(content.toString().getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private static String status(ObjectNode record) {

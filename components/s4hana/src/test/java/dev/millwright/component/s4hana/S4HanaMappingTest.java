@@ -216,7 +216,15 @@ class S4HanaMappingTest {
         assertThat(stock.location()).isEqualTo("101A");
         assertThat(stock.quantityOnHand()).isEqualByComparingTo("1520");
         assertThat(stock.unit()).isEqualTo("PC");
-        assertThat(stock.remoteVersion()).isNull();
+        // no change time, so the version is a hash of the content: the same stock read again has the same version
+        assertThat(stock.remoteVersion()).isNotBlank()
+                .isEqualTo(mapping(InventoryItem.class).read(record("stock.json"), CONTEXT).record().remoteVersion());
+        ObjectNode moved = record("stock.json");
+        moved.remove(S4HanaAnnotations.MEMBER);
+        moved.put("MatlWrhsStkQtyInMatlBaseUnit", "1519");
+        S4HanaAnnotations.annotate(moved, true, READ_AT);
+        assertThat(mapping(InventoryItem.class).read(moved, CONTEXT).record().remoteVersion())
+                .isNotEqualTo(stock.remoteVersion());
     }
 
     @Test

@@ -136,7 +136,7 @@ class S4HanaSyncTest extends SyncTestSupport {
     }
 
     @Test
-    void stockHasNoChangeTimeSoEverySyncReadsItWhole() throws Exception {
+    void stockHasNoChangeTimeSoEverySyncReadsItWholeAndStoresOnlyWhatChanged() throws Exception {
         addSync("inventory-items", Map.of("pageSize", "5"));
         sync("inventory-items", "inventory_item");
 
@@ -144,6 +144,8 @@ class S4HanaSyncTest extends SyncTestSupport {
 
         assertThat(second.state()).isEqualTo(SyncRunRecord.DONE);
         assertThat(second.recordsRead()).isEqualTo(18);
+        assertThat(second.recordsWritten()).isZero();
+        assertThat(second.recordsUnchanged()).isEqualTo(18);
         assertThat(store().count(CONNECTION, "inventory_item")).isEqualTo(18);
     }
 
