@@ -30,7 +30,7 @@ public final class SyncBatchWriter implements Processor {
         try {
             write(batch, run);
         } catch (Exception e) {
-            run.fail(e);
+            run.writerFailed(e);
             throw e;
         }
     }

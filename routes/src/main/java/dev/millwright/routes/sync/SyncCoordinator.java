@@ -36,6 +36,7 @@ public final class SyncCoordinator {
     private int sinkAttempts = 3;
     private Duration sinkRetryDelay = Duration.ofSeconds(1);
     private Duration commitTimeout = Duration.ofMinutes(5);
+    private Duration settleTimeout = Duration.ofSeconds(30);
     private Sleeper sleeper = Sleeper.SYSTEM;
 
     public SyncCoordinator(CamelContext camelContext, JdbcCanonicalStore canonicalStore,
@@ -113,6 +114,15 @@ public final class SyncCoordinator {
 
     public void setSinkRetryDelay(Duration sinkRetryDelay) {
         this.sinkRetryDelay = sinkRetryDelay;
+    }
+
+    /** How long a failed run waits for the batches read before its failure to land, so its counters are final. */
+    public Duration settleTimeout() {
+        return settleTimeout;
+    }
+
+    public void setSettleTimeout(Duration settleTimeout) {
+        this.settleTimeout = settleTimeout;
     }
 
     public Duration commitTimeout() {

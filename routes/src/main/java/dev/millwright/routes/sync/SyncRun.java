@@ -30,6 +30,7 @@ public final class SyncRun {
     private final List<SyncListener> listeners;
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
+    private boolean writerFailed;
     private final AtomicLong unchanged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private volatile CursorTracker tracker;
@@ -170,6 +171,28 @@ public final class SyncRun {
             failure = cause;
         }
         notifyAll();
+    }
+
+    /** A batch could not be written at all: its records will never be committed. */
+    synchronized void writerFailed(Throwable cause) {
+        writerFailed = true;
+        fail(cause);
+    }
+
+    /**
+     * After a failure: waits until the records read before it are committed (the batches already on their way still
+     * land), or the time is up; answers whether they all are. The run's counters are final only then.
+     */
+    synchronized boolean awaitSettled(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (tracker != null && !tracker.fullyCommitted() && !writerFailed) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return !writerFailed;
     }
 
     /** Waits until every record read is committed, or the run failed, or the time is up. */

@@ -185,6 +185,13 @@ public final class SyncSteps {
             return;
         }
         run.fail(error);
+        try {
+            if (!run.awaitSettled(run.coordinator().settleTimeout())) {
+                LOG.warn("Sync run {}: the batches read before the failure were not all committed", run.id());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         IncrementalCursor cursor = null;
         try {
             cursor = run.saveCursor();
