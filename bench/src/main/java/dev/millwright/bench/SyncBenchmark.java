@@ -20,7 +20,8 @@ import dev.millwright.routes.sync.SyncRouteTemplates;
  * component's protocol client feeding the same JDBC loop), then through Millwright's full sync route, in one run.
  * Prints records/s and peak heap of each, and the ratio.
  *
- * The first argument {@code list} runs the {@link ListBenchmark} instead.
+ * The first argument {@code list} runs the {@link ListBenchmark} instead; {@code webhooks-out} the
+ * {@link WebhookDispatchBenchmark}.
  *
  * <pre>java -Xmx256m -jar bench/target/millwright-bench.jar [--records 1000000] [--page-size 1000] [--batch-size 100]
  *     [--system maximo|s4hana|netsuite|dynamics] [--only floor|millwright] [--simulator-heap 3g]</pre>
@@ -33,6 +34,14 @@ public final class SyncBenchmark {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("list")) {
             ListBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("webhooks-in")) {
+            InboundIntakeBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("webhooks-out")) {
+            WebhookDispatchBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         int records = intArg(args, "--records", 1_000_000);

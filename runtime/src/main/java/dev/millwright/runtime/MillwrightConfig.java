@@ -17,6 +17,77 @@ public interface MillwrightConfig {
 
     Bulk bulk();
 
+    Webhooks webhooks();
+
+    Inbound inbound();
+
+    /** Inbound webhooks: POST /inbound/{connection_id} and the inbox worker. */
+    interface Inbound {
+        /** How far a webhook-timestamp may be from now, either way (replay protection). */
+        @WithDefault("5m")
+        java.time.Duration tolerance();
+
+        /** The largest body accepted, in bytes (larger ones get 413). */
+        @WithDefault("262144")
+        int maxBodySize();
+
+        /** How often the inbox worker looks for new notifications. */
+        @WithDefault("250ms")
+        java.time.Duration pollInterval();
+
+        /** Notifications per batch (one sync trigger per connection and entity per batch). */
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long a claimed notification belongs to its worker before another node may take it over. */
+        @WithDefault("2m")
+        java.time.Duration claimTimeout();
+    }
+
+    Health health();
+
+    /** Connection health checks: a cheap authenticated call to each connection's source. */
+    interface Health {
+        /** How often each connection (neither suspended nor disconnected) is checked. */
+        @WithDefault("60s")
+        java.time.Duration checkInterval();
+
+        /** Checks running at once: a slow or unreachable source holds one of them, never the others. */
+        @WithDefault("4")
+        int checkThreads();
+    }
+
+    /** Outbound webhooks: delivery of events to subscriptions. */
+    interface Webhooks {
+        /** Waits before each attempt: at once, then 5 s after the first failure, and so on; then the delivery is dead. */
+        @WithDefault("0s,5s,5m,30m,2h,5h,10h,10h")
+        String retrySchedule();
+
+        /** The longest a receiver may take to answer. */
+        @WithDefault("10s")
+        String timeout();
+
+        /** A subscription failing this long without one success is disabled. */
+        @WithDefault("5d")
+        String disableAfter();
+
+        /** After a secret rotation, how long the previous secret keeps signing beside the new one. */
+        @WithDefault("24h")
+        String rotationOverlap();
+
+        /** Subscriptions delivered to at once (one slow receiver holds one of them, never the others). */
+        @WithDefault("8")
+        int concurrency();
+
+        /** How often the dispatcher looks for due deliveries. */
+        @WithDefault("500ms")
+        String pollInterval();
+
+        /** Hosts a subscription may reach over plain http and inside the network (comma separated). */
+        @WithDefault("localhost,127.0.0.1")
+        java.util.List<String> allowedHttpHosts();
+    }
+
     /** Defaults of bulk writes (a request may override them). */
     interface Bulk {
         /** Records per batch. */
@@ -63,6 +134,10 @@ public interface MillwrightConfig {
 
             @WithDefault("demo-maximo-key")
             String apiKey();
+
+            /** The simulator sends signed change notifications to the runtime's own /inbound/demo-maximo. */
+            @WithDefault("true")
+            boolean notifyChanges();
 
             @WithDefault("2000")
             int workOrders();

@@ -21,6 +21,7 @@ import org.apache.camel.Header;
 
 import dev.millwright.mapping.model.CanonicalJson;
 import dev.millwright.mapping.model.CanonicalRecord;
+import dev.millwright.mapping.model.Entity;
 
 /**
  * The canonical store ({@code mw_record}): upserts keyed by the stable canonical id, i.e. by (connection, entity,
@@ -38,9 +39,11 @@ public final class JdbcCanonicalStore {
     private static final String UPDATE = "UPDATE mw_record SET remote_version = ?, created_at = ?, modified_at = ?,"
             + " deleted = ?, record = ?, remote_data = ?, stored_at = ?, seen_in_run = ? WHERE id = ? AND modified_at <= ?";
     private static final String MARK_SEEN = "UPDATE mw_record SET seen_in_run = ? WHERE id = ?";
+    private static final int DELETION_CHUNK = 500;
 
     private final DataSource dataSource;
     private final Clock clock;
+    private volatile EventOutbox outbox;
 
     public JdbcCanonicalStore(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
@@ -49,6 +52,11 @@ public final class JdbcCanonicalStore {
 
     public JdbcCanonicalStore(DataSource dataSource) {
         this(dataSource, Clock.systemUTC());
+    }
+
+    /** From now on, the events of every change go to {@code outbox}, in the transaction of the change. */
+    public void setOutbox(EventOutbox outbox) {
+        this.outbox = outbox;
     }
 
     /** Stores a batch; the sink of the sync route ({@code bean:millwrightCanonicalStore?method=write}). */
@@ -130,6 +138,10 @@ public final class JdbcCanonicalStore {
                 seen.executeBatch();
             }
         }
+        EventOutbox events = outbox;
+        if (events != null && !changes.isEmpty()) {
+            events.recordsChanged(connection, changes);
+        }
         return new StoreResult(changes, unchanged, stale);
     }
 
@@ -185,14 +197,35 @@ public final class JdbcCanonicalStore {
 
     /** Marks one record deleted (after a hard delete at the source went through). */
     public void markDeleted(String id) {
-        Jdbc.withConnection(dataSource, "mark record " + id + " deleted", connection -> {
+        Jdbc.inTransaction(dataSource, "mark record " + id + " deleted", connection -> {
+            StoreChange change = null;
+            if (outbox != null) {
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT entity, record, deleted FROM mw_record WHERE id = ?")) {
+                    Jdbc.setId(select, 1, id);
+                    try (ResultSet row = select.executeQuery()) {
+                        if (row.next() && !row.getBoolean("deleted")) {
+                            change = deletion(row.getString("entity"), row.getString("record"));
+                        }
+                    }
+                }
+            }
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE mw_record SET deleted = TRUE, stored_at = ? WHERE id = ?")) {
                 Jdbc.setInstant(update, 1, clock.instant());
                 Jdbc.setId(update, 2, id);
-                return update.executeUpdate();
+                update.executeUpdate();
             }
+            if (change != null) {
+                outbox.recordsChanged(connection, List.of(change));
+            }
+            return null;
         });
+    }
+
+    private static StoreChange deletion(String entity, String json) {
+        CanonicalRecord record = CanonicalJson.read(Entity.fromEntityName(entity), json);
+        return new StoreChange(StoreChange.Kind.DELETED, record.withDeleted(true));
     }
 
     /** The number of records stored for a connection and entity (deleted ones included). */
@@ -234,17 +267,58 @@ public final class JdbcCanonicalStore {
      */
     public int markUnseenAsDeleted(String connectionId, String entity, long runId, Instant since) {
         return Jdbc.inTransaction(dataSource, "mark unseen records deleted", connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE mw_record SET deleted = TRUE,"
-                    + " stored_at = ? WHERE connection_id = ? AND entity = ? AND deleted = FALSE"
-                    + " AND modified_at >= ? AND (seen_in_run IS NULL OR seen_in_run <> ?)")) {
-                Jdbc.setInstant(update, 1, clock.instant());
-                update.setString(2, connectionId);
-                update.setString(3, entity);
-                Jdbc.setInstant(update, 4, since);
-                update.setLong(5, runId);
-                return update.executeUpdate();
+            String unseen = " WHERE connection_id = ? AND entity = ? AND deleted = FALSE"
+                    + " AND modified_at >= ? AND (seen_in_run IS NULL OR seen_in_run <> ?)";
+            EventOutbox events = outbox;
+            if (events == null) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE mw_record SET deleted = TRUE, stored_at = ?" + unseen)) {
+                    Jdbc.setInstant(update, 1, clock.instant());
+                    bindUnseen(update, 2, connectionId, entity, since, runId);
+                    return update.executeUpdate();
+                }
+            }
+            // with an outbox, each deletion is an event: chunk by chunk, so memory stays bounded
+            int marked = 0;
+            while (true) {
+                List<String> ids = new ArrayList<>();
+                List<StoreChange> changes = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT id, entity, record FROM mw_record" + unseen + " ORDER BY row_id")) {
+                    bindUnseen(select, 1, connectionId, entity, since, runId);
+                    select.setMaxRows(DELETION_CHUNK);
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            ids.add(Jdbc.getId(row, "id"));
+                            changes.add(deletion(row.getString("entity"), row.getString("record")));
+                        }
+                    }
+                }
+                if (ids.isEmpty()) {
+                    return marked;
+                }
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE mw_record SET deleted = TRUE, stored_at = ? WHERE id = ?")) {
+                    Instant now = clock.instant();
+                    for (String id : ids) {
+                        Jdbc.setInstant(update, 1, now);
+                        Jdbc.setId(update, 2, id);
+                        update.addBatch();
+                    }
+                    update.executeBatch();
+                }
+                events.recordsChanged(connection, changes);
+                marked += ids.size();
             }
         });
+    }
+
+    private static void bindUnseen(PreparedStatement statement, int first, String connectionId, String entity,
+            Instant since, long runId) throws SQLException {
+        statement.setString(first, connectionId);
+        statement.setString(first + 1, entity);
+        Jdbc.setInstant(statement, first + 2, since);
+        statement.setLong(first + 3, runId);
     }
 
     /** A stored record: its canonical JSON (without remote data), its raw source record, version and state. */

@@ -15,9 +15,15 @@ import javax.sql.DataSource;
 public final class JdbcSyncRunStore {
 
     private final DataSource dataSource;
+    private volatile EventOutbox outbox;
 
     public JdbcSyncRunStore(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** From now on, the end of every run is an event in {@code outbox}, in the transaction that records the end. */
+    public void setOutbox(EventOutbox outbox) {
+        this.outbox = outbox;
     }
 
     /** Records the start of a run and answers its id. */
@@ -43,7 +49,10 @@ public final class JdbcSyncRunStore {
     /** Records the counters so far and, when {@code state} is final, the end of the run. */
     public void update(long runId, String state, Instant finishedAt, long read, long written, long unchanged,
             long failed, Instant watermark, String error) {
-        Jdbc.withConnection(dataSource, "record sync run " + runId, connection -> {
+        EventOutbox events = outbox;
+        boolean finished = state.equals(SyncRunRecord.DONE) || state.equals(SyncRunRecord.FAILED);
+        Jdbc.Work<Integer> work = connection -> {
+            int updated;
             try (PreparedStatement update = connection.prepareStatement("UPDATE mw_sync_run SET state = ?,"
                     + " finished_at = ?, records_read = ?, records_written = ?, records_unchanged = ?,"
                     + " records_failed = ?, watermark = ?, error = ? WHERE id = ?")) {
@@ -56,9 +65,24 @@ public final class JdbcSyncRunStore {
                 Jdbc.setInstant(update, 7, watermark);
                 update.setString(8, error);
                 update.setLong(9, runId);
-                return update.executeUpdate();
+                updated = update.executeUpdate();
             }
-        });
+            if (finished && events != null && updated > 0) {
+                try (PreparedStatement select = connection.prepareStatement("SELECT * FROM mw_sync_run WHERE id = ?")) {
+                    select.setLong(1, runId);
+                    try (ResultSet row = select.executeQuery()) {
+                        row.next();
+                        events.syncRunFinished(connection, read(row));
+                    }
+                }
+            }
+            return updated;
+        };
+        if (finished && events != null) {
+            Jdbc.inTransaction(dataSource, "record the end of sync run " + runId, work);
+        } else {
+            Jdbc.withConnection(dataSource, "record sync run " + runId, work);
+        }
     }
 
     public Optional<SyncRunRecord> latest(String connectionId, String entity) {

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.millwright.runtime.connection.Connection;
 import dev.millwright.runtime.connection.ConnectionRequest;
 import dev.millwright.runtime.connection.ConnectionService;
+import dev.millwright.runtime.connection.ConnectionStatusStore;
 import dev.millwright.runtime.sync.SyncStatusService;
 
 /** Connection management, for operators (admin key). */
@@ -48,6 +49,9 @@ public class ConnectionsResource {
     @Inject
     SyncStatusService syncStatus;
 
+    @Inject
+    ConnectionStatusStore statuses;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a connection",
@@ -66,7 +70,8 @@ public class ConnectionsResource {
                 RequestBodies.strings(json, "schedules"), RequestBodies.nestedStrings(json, "custom_fields"));
         ConnectionService.WithToken created = connections.create(request);
         return Response.status(201).header("Location", "/connections/" + created.connection().id())
-                .entity(view(created.connection(), created.token())).build();
+                .entity(view(created.connection(), created.token()).withInboundSecret(created.inboundSecret()))
+                .build();
     }
 
     @GET
@@ -97,7 +102,7 @@ public class ConnectionsResource {
         ObjectNode json = RequestBodies.object(body);
         RequestBodies.onlyFields(json, Set.of("settings"), "");
         ConnectionService.WithToken renewed = connections.reauthorize(id, RequestBodies.strings(json, "settings"));
-        return view(renewed.connection(), renewed.token());
+        return view(renewed.connection(), renewed.token()).withInboundSecret(renewed.inboundSecret());
     }
 
     @DELETE
@@ -118,7 +123,7 @@ public class ConnectionsResource {
 
     private ConnectionView view(Connection connection, String token) {
         return ConnectionView.of(connection, connection.isDisconnected() ? Map.of()
-                : syncStatus.statuses(connection), token);
+                : syncStatus.statuses(connection), token).withHealth(statuses.health(connection.id()));
     }
 
     /** The body of POST /connections (for the OpenAPI document). */

@@ -52,10 +52,25 @@ public class ConnectionService {
     ConnectionMBeans mbeans;
 
     @Inject
+    ConnectionStatusStore statuses;
+
+    @Inject
+    ConnectionStatusMetrics statusMetrics;
+
+    @Inject
     Clock clock;
 
-    /** A created (or reauthorized) connection with its API token, which is shown only this once. */
-    public record WithToken(Connection connection, String token) {
+    @Inject
+    dev.millwright.runtime.inbound.InboundSecretStore inboundSecrets;
+
+    /**
+     * A created (or reauthorized) connection with its API token and its inbound webhook secret, which are shown
+     * only this once.
+     */
+    public record WithToken(Connection connection, String token, String inboundSecret) {
+        public WithToken(Connection connection, String token) {
+            this(connection, token, null);
+        }
     }
 
     /** Loads the stored connections into the registry and schedules the syncs of those that run. */
@@ -97,9 +112,10 @@ public class ConnectionService {
                 settings, secrets, crons, customFields, false, now, now, null);
         String token = ApiTokens.newToken(TOKEN_PREFIX);
         store.insert(connection, ApiTokens.hash(token));
+        String inboundSecret = inboundSecrets.issue(connectionId);
         activate(connection);
         LOG.infof("Connection '%s' (%s) created", connectionId, system.system());
-        return new WithToken(connection, token);
+        return new WithToken(connection, token, inboundSecret);
     }
 
     /**
@@ -158,7 +174,14 @@ public class ConnectionService {
      * New source credentials (any subset of the settings; the others are kept) and a new API token: the old
      * token stops working now, the status is online again and paused syncs resume.
      */
-    public synchronized WithToken reauthorize(String id, Map<String, String> newSettings) {
+    public WithToken reauthorize(String id, Map<String, String> newSettings) {
+        WithToken renewed = renewCredentials(id, newSettings);
+        // outside the lock: the routes are running again when the caller hears back
+        schedules.awaitQueued();
+        return renewed;
+    }
+
+    private synchronized WithToken renewCredentials(String id, Map<String, String> newSettings) {
         Connection current = get(id);
         if (current.isDisconnected()) {
             throw ProblemException.conflict("connection '" + id + "' is disconnected; create a new connection");
@@ -179,29 +202,40 @@ public class ConnectionService {
         secrets.putAll(changedSecrets);
         Connection renewed = current.withCredentials(settings, secrets, clock.instant());
         String token = ApiTokens.newToken(TOKEN_PREFIX);
+        if (current.status() != ConnectionStatus.ONLINE) {
+            statuses.transition(id, ConnectionStatus.ONLINE, "reauthorized").ifPresent(statusMetrics::transitioned);
+        }
         store.update(renewed);
         store.replaceToken(id, ApiTokens.hash(token));
+        String inboundSecret = inboundSecrets.issue(id);
         registry.put(renewed);
         if (renewed.syncsRun()) {
             schedules.resume(id);
         }
-        LOG.infof("Connection '%s' reauthorized: new credentials, new token", id);
-        return new WithToken(renewed, token);
+        LOG.infof("Connection '%s' reauthorized: new credentials, new token, new inbound secret", id);
+        return new WithToken(renewed, token, inboundSecret);
     }
 
     /** Disconnects: the token stops working now, every sync of the connection is stopped and removed. */
-    public synchronized Connection disconnect(String id) {
-        Connection current = get(id);
-        if (current.isDisconnected()) {
-            return current;
+    public Connection disconnect(String id) {
+        Connection disconnected;
+        synchronized (this) {
+            Connection current = get(id);
+            if (current.isDisconnected()) {
+                return current;
+            }
+            disconnected = current.withStatus(ConnectionStatus.DISCONNECTED, "disconnected through the API",
+                    clock.instant());
+            store.replaceToken(id, ApiTokens.hash(ApiTokens.newToken("revoked_")));
+            statuses.transition(id, ConnectionStatus.DISCONNECTED, disconnected.statusReason())
+                    .ifPresent(statusMetrics::transitioned);
+            store.update(disconnected);
+            registry.remove(id);
+            mbeans.unregister(id);
         }
-        Connection disconnected = current.withStatus(ConnectionStatus.DISCONNECTED, "disconnected through the API",
-                clock.instant());
-        store.replaceToken(id, ApiTokens.hash(ApiTokens.newToken("revoked_")));
-        store.update(disconnected);
-        registry.remove(id);
+        // outside the lock: a sync of this connection still running reports what it saw (observe) before it ends,
+        // and stopping its route waits for that end
         schedules.remove(id);
-        mbeans.unregister(id);
         LOG.infof("Connection '%s' disconnected", id);
         return disconnected;
     }
@@ -221,7 +255,13 @@ public class ConnectionService {
         return suspended;
     }
 
-    public synchronized Connection resume(String id) {
+    public Connection resume(String id) {
+        Connection resumed = markResumed(id);
+        schedules.awaitQueued();
+        return resumed;
+    }
+
+    private synchronized Connection markResumed(String id) {
         Connection resumed = get(id).withSuspended(false, clock.instant());
         store.update(resumed);
         registry.put(resumed);
@@ -241,13 +281,21 @@ public class ConnectionService {
         if (found.isEmpty() || found.get().isDisconnected() || found.get().status() == observed) {
             return false;
         }
-        Connection changed = found.get().withStatus(observed, reason, clock.instant());
-        store.update(changed);
+        // the database decides: of several observers of the same change (other nodes too), one makes it
+        Optional<StatusTransition> transition = statuses.transition(id, observed, reason);
+        if (transition.isEmpty()) {
+            return false;
+        }
+        statusMetrics.transitioned(transition.get());
+        Connection changed = store.find(id).orElseThrow();
         registry.put(changed);
         if (observed == ConnectionStatus.AUTH_REQUIRED) {
             schedules.pause(id);
             LOG.warnf("Connection '%s' needs reauthorization, its syncs are paused: %s", id, reason);
         } else {
+            if (transition.get().previous() == ConnectionStatus.AUTH_REQUIRED && changed.syncsRun()) {
+                schedules.resume(id);
+            }
             LOG.infof("Connection '%s' is %s%s", id, observed.value(), reason == null ? "" : ": " + reason);
         }
         return true;

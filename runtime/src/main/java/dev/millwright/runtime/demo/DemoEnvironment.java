@@ -18,6 +18,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.apache.camel.CamelContext;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -32,6 +34,7 @@ import dev.millwright.runtime.MillwrightConfig;
 import dev.millwright.runtime.connection.ConnectionRequest;
 import dev.millwright.runtime.connection.ConnectionService;
 import dev.millwright.runtime.connection.ConnectionStartup;
+import dev.millwright.runtime.inbound.InboundSecretStore;
 import dev.millwright.simulators.dynamics.BusinessCentralSimulator;
 import dev.millwright.simulators.expressmaintenance.ExpressMaintenanceSimulator;
 import dev.millwright.simulators.maximo.MaximoSimulator;
@@ -62,6 +65,9 @@ public class DemoEnvironment {
     @Inject
     CamelContext camel;
 
+    @Inject
+    InboundSecretStore inboundSecrets;
+
     private MaximoSimulator maximo;
     private final Map<String, Map<String, String>> demoSettings = new LinkedHashMap<>();
     private final List<AutoCloseable> simulators = new ArrayList<>();
@@ -83,6 +89,9 @@ public class DemoEnvironment {
                 "${simulator.maximo.api-key}", settings.apiKey()));
         variables.putAll(startOtherSimulators());
         createConnections(variables);
+        if (settings.notifyChanges()) {
+            notifyChangesInbound("demo-maximo");
+        }
         startChanging(config.demo().changesPerMinute());
     }
 
@@ -149,6 +158,18 @@ public class DemoEnvironment {
                 + " Express Maintenance (H2 in memory)", s4hana.baseUrl(), netsuite.baseUrl(), dynamics.baseUrl(),
                 prometheusGroup.baseUrl());
         return variables;
+    }
+
+    /**
+     * Points the Maximo simulator's signed change notifications at this runtime's {@code /inbound/{connection}},
+     * signed with the connection's inbound secret: every simulator change reaches the canonical store at once.
+     */
+    private void notifyChangesInbound(String connectionId) {
+        String secret = inboundSecrets.ensure(connectionId);
+        maximo.changeNotifications().addTarget(() -> "http://127.0.0.1:" + ConfigProvider.getConfig()
+                .getOptionalValue(LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port"
+                        : "quarkus.http.port", Integer.class).orElse(8080) + "/inbound/" + connectionId, secret);
+        LOG.infof("Demo Maximo simulator notifies its changes to /inbound/%s", connectionId);
     }
 
     /** The resolved settings of a demo connection (its simulator's address and credentials), for new connections. */

@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -28,6 +30,8 @@ import dev.millwright.runtime.MillwrightConfig;
  */
 @ApplicationScoped
 public class SyncSchedules {
+
+    private static final Logger LOG = Logger.getLogger(SyncSchedules.class);
 
     /** The cron of a sync that runs only when triggered. */
     public static final String ON_DEMAND = "0 0 0 1 1 ? 2099";
@@ -108,16 +112,24 @@ public class SyncSchedules {
         stopper.execute(() -> forEachRoute(connectionId, false));
     }
 
-    /** Starts the sync routes of a connection again (after any pause asked before has been carried out). */
+    /**
+     * Starts the sync routes of a connection again, on the same thread as pauses, so after any pause asked before.
+     * It does not wait: the caller often holds the connection's lock, which a sync being stopped may need; callers
+     * that must see the routes running call {@link #awaitQueued} once they let go of it.
+     */
     public void resume(String connectionId) {
+        stopper.execute(() -> forEachRoute(connectionId, true));
+    }
+
+    /** Waits until the pauses and resumes asked so far are carried out. */
+    public void awaitQueued() {
         try {
-            stopper.submit(() -> forEachRoute(connectionId, true)).get();
+            stopper.submit(() -> { }).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while resuming the syncs of " + connectionId, e);
+            throw new IllegalStateException("interrupted while waiting for the sync routes to pause or resume", e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("cannot resume the syncs of " + connectionId + ": "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -131,8 +143,8 @@ public class SyncSchedules {
                         camel.getRouteController().stopRoute(route.getRouteId());
                     }
                 } catch (Exception e) {
-                    throw new IllegalStateException("cannot " + (start ? "start" : "stop") + " route "
-                            + route.getRouteId() + ": " + e.getMessage(), e);
+                    LOG.errorf(e, "Cannot %s the sync route %s of connection '%s'", start ? "start" : "stop",
+                            route.getRouteId(), connectionId);
                 }
             }
         }

@@ -36,4 +36,14 @@ public interface SourceClient {
     WriteResult update(String remoteId, String expectedVersion, ObjectNode changes, ErrorContext context);
 
     void delete(String remoteId, String expectedVersion, ErrorContext context);
+
+    /**
+     * A cheap authenticated call to the source, for health checks: returns when the source answered and accepted
+     * the credentials, else throws the typed error a read would ({@code AuthenticationRequiredException},
+     * {@code SourceUnavailableException}, ...). By default the first page (one record at most) of the records
+     * changed since now, which is nearly always empty; a system with a cheaper call overrides it.
+     */
+    default void checkConnection(ErrorContext context) {
+        readModifiedSince(Instant.now(), 1, context).hasNext();
+    }
 }

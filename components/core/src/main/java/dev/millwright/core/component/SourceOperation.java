@@ -8,5 +8,10 @@ public enum SourceOperation {
     get,
     create,
     update,
-    delete
+    delete,
+    /**
+     * A cheap authenticated call proving that the source answers and accepts the credentials (health checks); the
+     * body becomes {@code true}, a refusal throws the same typed errors as any read.
+     */
+    checkConnection
 }

@@ -20,7 +20,8 @@ import dev.millwright.core.error.ValidationFailedException;
 
 /**
  * The producer of every system component. {@code readChanges} answers a lazy {@link ChangeStream} with its {@link dev.millwright.core.cursor.CursorTracker} in a header, for the sink to
- * commit; {@code get}, {@code create}, {@code update} and {@code delete} work on one raw record.
+ * commit; {@code get}, {@code create}, {@code update} and {@code delete} work on one raw record;
+ * {@code checkConnection} makes the system's cheapest authenticated call (health checks).
  */
 public class SourceProducer extends DefaultProducer {
 
@@ -58,6 +59,10 @@ public class SourceProducer extends DefaultProducer {
                 endpoint.client().delete(remoteId, in.getHeader(SourceHeaders.REMOTE_VERSION, String.class),
                         endpoint.errorContext().withRemoteId(remoteId));
                 in.setBody(null);
+            }
+            case checkConnection -> {
+                endpoint.client().checkConnection(endpoint.errorContext());
+                in.setBody(Boolean.TRUE);
             }
             default -> throw new IllegalArgumentException("unsupported operation " + operation);
         }

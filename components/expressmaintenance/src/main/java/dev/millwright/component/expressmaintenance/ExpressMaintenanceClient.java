@@ -261,6 +261,19 @@ final class ExpressMaintenanceClient implements SourceClient {
         return String.join(" OR ", java.util.Collections.nCopies(parents, one));
     }
 
+    /** Health check: {@code SELECT 1} on a connection of the data source (the login is the credential check). */
+    @Override
+    public void checkConnection(ErrorContext context) {
+        withRetries(true, context, "check the connection", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT 1")) {
+                select.setQueryTimeout(queryTimeoutSeconds);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next();
+                }
+            }
+        });
+    }
+
     @Override
     public ObjectNode get(String remoteId, ErrorContext context) {
         List<JsonNode> key = key(remoteId, context);

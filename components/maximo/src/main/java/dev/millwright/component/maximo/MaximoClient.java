@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,6 +74,16 @@ final class MaximoClient implements SourceClient {
     public Iterator<ObjectNode> readModifiedSince(Instant from, int pageSize, ErrorContext context) {
         URI first = contextRoot.resolve(collectionPath + "?" + MaximoQuery.changesSince(configuration, from, pageSize));
         return new PageIterator<>(next -> fetchPage(next == null ? first : follow(next), context));
+    }
+
+    /** Health check: one record of the collection, one attribute of it, no filter or ordering. */
+    @Override
+    public void checkConnection(ErrorContext context) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("lean", "1");
+        parameters.put("oslc.select", configuration.getModifiedAttribute());
+        parameters.put("oslc.pageSize", "1");
+        fetchPage(contextRoot.resolve(collectionPath + "?" + MaximoQuery.encode(parameters)), context);
     }
 
     /** Resolves a next-page href: relative ones against the context root; absolute ones keep only path and query,

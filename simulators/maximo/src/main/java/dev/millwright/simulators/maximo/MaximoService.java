@@ -24,6 +24,7 @@ final class MaximoService {
     private final int maxPageSize;
     private final Map<String, ObjectStructure> aliases;
     private final StablePagingSnapshots snapshots = new StablePagingSnapshots(Duration.ofMinutes(10));
+    private volatile ChangeNotifier notifier;
 
     /**
      * @param aliases other names (upper case) under which structures are served, e.g. MXAPICOMPANY
@@ -51,6 +52,19 @@ final class MaximoService {
             throw MaximoErrors.unknownObjectStructure(name);
         }
         return structure;
+    }
+
+    /** Told of every create, update and delete once it is done. */
+    void notifier(ChangeNotifier notifier) {
+        this.notifier = notifier;
+    }
+
+    private MaximoRecord changed(MaximoRecord record, String event) {
+        ChangeNotifier current = notifier;
+        if (current != null) {
+            current.recordChanged(record, event);
+        }
+        return record;
     }
 
     MaximoStore store(ObjectStructure structure) {
@@ -81,7 +95,7 @@ final class MaximoService {
     MaximoRecord create(ObjectStructure structure, Map<String, ?> fields, boolean systemCaller) {
         RecordDraft draft = new RecordDraft(structure);
         boolean changedateGiven = editor.apply(draft, fields, RecordEditor.Mode.CREATE, systemCaller);
-        return store(structure).insert(draft, now(), changedateGiven);
+        return changed(store(structure).insert(draft, now(), changedateGiven), "created");
     }
 
     MaximoRecord update(ObjectStructure structure, String restId, Map<String, ?> changes, String ifMatch,
@@ -90,8 +104,8 @@ final class MaximoService {
         if (key == null) {
             throw MaximoErrors.recordNotFound(structure, restId);
         }
-        return store(structure).update(key, ifMatch, now(),
-                draft -> editor.apply(draft, changes, mode, systemCaller));
+        return changed(store(structure).update(key, ifMatch, now(),
+                draft -> editor.apply(draft, changes, mode, systemCaller)), "updated");
     }
 
     MaximoRecord delete(ObjectStructure structure, String restId, String ifMatch) {
@@ -99,7 +113,7 @@ final class MaximoService {
         if (key == null) {
             throw MaximoErrors.recordNotFound(structure, restId);
         }
-        return store(structure).delete(key, ifMatch);
+        return changed(store(structure).delete(key, ifMatch), "deleted");
     }
 
     /**

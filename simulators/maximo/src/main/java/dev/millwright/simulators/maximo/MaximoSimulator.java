@@ -92,6 +92,7 @@ public final class MaximoSimulator implements AutoCloseable {
     private final RequestLog requestLog;
     private final List<PageListener> pageListeners = new CopyOnWriteArrayList<>();
     private final TransactionIds transactionIds = new TransactionIds(Duration.ofMinutes(5));
+    private final ChangeNotifier changeNotifier;
 
     private HttpServer server;
     private ExecutorService executor;
@@ -119,6 +120,12 @@ public final class MaximoSimulator implements AutoCloseable {
         this.faults = new SimulatorFaults(settings.seed);
         this.requestLog = new RequestLog(settings.requestLogSize);
         this.boundPort = settings.port;
+        this.changeNotifier = new ChangeNotifier(mapper, settings.clock, settings.seed)
+                .duplicates(settings.notificationDuplicates).reorderWindow(settings.notificationReorderWindow);
+        if (settings.notifyUrl != null) {
+            changeNotifier.addTarget(settings.notifyUrl, settings.notifySecret);
+        }
+        service.notifier(changeNotifier);
     }
 
     /** A builder with small defaults: 50 records of each structure, seed 42, 90 days of history, UTC. */
@@ -167,6 +174,7 @@ public final class MaximoSimulator implements AutoCloseable {
     /** Stops the server at once; the data stays readable through the data access methods. */
     @Override
     public synchronized void close() {
+        changeNotifier.close();
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();
@@ -352,6 +360,14 @@ public final class MaximoSimulator implements AutoCloseable {
         authenticator.restore(Objects.requireNonNull(apiKey));
     }
 
+    /**
+     * The signed change notifications: add a target (URL and {@code whsec_} secret) to have every change of a
+     * record POSTed to it; duplicates and reordering can be switched on.
+     */
+    public ChangeNotifier changeNotifications() {
+        return changeNotifier;
+    }
+
     /** The live fault settings; changes apply to the next request. */
     public SimulatorFaults faults() {
         return faults;
@@ -420,8 +436,40 @@ public final class MaximoSimulator implements AutoCloseable {
         private int threads = 16;
         private int requestLogSize = 1000;
         private final Map<String, String> aliases = new LinkedHashMap<>();
+        private String notifyUrl;
+        private String notifySecret;
+        private double notificationDuplicates;
+        private int notificationReorderWindow = 1;
 
         private Builder() {
+        }
+
+        /**
+         * Sends a signed change notification (Standard Webhooks) to {@code url} for every record change, signed
+         * with {@code secret} ({@code whsec_} + base64 key); see {@link ChangeNotifier}.
+         */
+        public Builder notifyChanges(String url, String secret) {
+            this.notifyUrl = Objects.requireNonNull(url);
+            this.notifySecret = Objects.requireNonNull(secret);
+            return this;
+        }
+
+        /** The probability that a change notification is delivered twice (0, off). */
+        public Builder notificationDuplicates(double probability) {
+            if (probability < 0 || probability > 1) {
+                throw new IllegalArgumentException("a probability is within 0 and 1: " + probability);
+            }
+            this.notificationDuplicates = probability;
+            return this;
+        }
+
+        /** Change notifications are delivered in random order within windows of this many (1, in order). */
+        public Builder notificationReorderWindow(int window) {
+            if (window < 1) {
+                throw new IllegalArgumentException("the reorder window is at least 1: " + window);
+            }
+            this.notificationReorderWindow = window;
+            return this;
         }
 
         /** The port to listen on; 0 (the default) picks a free one, see {@link MaximoSimulator#port()}. */

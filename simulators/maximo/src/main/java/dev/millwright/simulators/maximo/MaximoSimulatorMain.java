@@ -12,7 +12,9 @@ import java.util.Locale;
  * maxauth), {@code --work-orders N}, {@code --purchase-orders N}, {@code --inventory-items N},
  * {@code --vendors N}, {@code --assets N} (50 each), {@code --seed S} (42), {@code --history-days D}
  * (90), {@code --latency-ms L} (0), {@code --max-page-size N} (1000), {@code --threads N} (16),
- * {@code --alias ALIAS=OBJECTSTRUCTURE} (repeatable, e.g. {@code MXAPICOMPANY=MXAPIVENDOR}).
+ * {@code --alias ALIAS=OBJECTSTRUCTURE} (repeatable, e.g. {@code MXAPICOMPANY=MXAPIVENDOR}),
+ * {@code --notify-url URL --notify-secret whsec_...} (signed change notifications, see {@link ChangeNotifier}),
+ * {@code --notify-duplicates P} (0), {@code --notify-reorder N} (1).
  * It prints the base URL on standard output once it serves.
  */
 public final class MaximoSimulatorMain {
@@ -23,6 +25,8 @@ public final class MaximoSimulatorMain {
     public static void main(String[] args) throws InterruptedException {
         MaximoSimulator.Builder builder = MaximoSimulator.builder().port(8089);
         int latencyMillis = 0;
+        String notifyUrl = null;
+        String notifySecret = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
@@ -55,6 +59,10 @@ public final class MaximoSimulatorMain {
                     case "--latency-ms" -> latencyMillis = Integer.parseInt(value);
                     case "--max-page-size" -> builder.maxPageSize(Integer.parseInt(value));
                     case "--threads" -> builder.threads(Integer.parseInt(value));
+                    case "--notify-url" -> notifyUrl = value;
+                    case "--notify-secret" -> notifySecret = value;
+                    case "--notify-duplicates" -> builder.notificationDuplicates(Double.parseDouble(value));
+                    case "--notify-reorder" -> builder.notificationReorderWindow(Integer.parseInt(value));
                     case "--alias" -> {
                         int equals = value.indexOf('=');
                         if (equals < 0) {
@@ -72,6 +80,12 @@ public final class MaximoSimulatorMain {
             return;
         }
 
+        if (notifyUrl != null) {
+            if (notifySecret == null) {
+                throw new IllegalArgumentException("--notify-url needs --notify-secret whsec_...");
+            }
+            builder.notifyChanges(notifyUrl, notifySecret);
+        }
         MaximoSimulator simulator = builder.build();
         simulator.faults().latencyMillis(latencyMillis);
         simulator.start();
@@ -85,6 +99,7 @@ public final class MaximoSimulatorMain {
         System.err.println("usage: MaximoSimulatorMain [--port 8089] [--host 127.0.0.1] [--api-key KEY]..."
                 + " [--user USER:PASSWORD]... [--work-orders N] [--purchase-orders N] [--inventory-items N]"
                 + " [--vendors N] [--assets N] [--seed S] [--history-days D] [--latency-ms L]"
-                + " [--max-page-size N] [--threads N] [--alias ALIAS=OBJECTSTRUCTURE]...");
+                + " [--max-page-size N] [--threads N] [--alias ALIAS=OBJECTSTRUCTURE]..."
+                + " [--notify-url URL --notify-secret whsec_...] [--notify-duplicates P] [--notify-reorder N]");
     }
 }
