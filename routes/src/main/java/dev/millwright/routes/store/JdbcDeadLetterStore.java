@@ -90,6 +90,38 @@ public final class JdbcDeadLetterStore {
         });
     }
 
+    /**
+     * One page of a connection's letters by ascending id (keyset paging): those after {@code afterId} (none
+     * when null), of one entity and one status when they are not null.
+     */
+    public List<DeadLetter> page(String connectionId, String entity, String status, Long afterId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM mw_dead_letter WHERE connection_id = ?");
+        List<Object> values = new ArrayList<>();
+        values.add(connectionId);
+        if (entity != null) {
+            sql.append(" AND entity = ?");
+            values.add(entity);
+        }
+        if (status != null) {
+            sql.append(" AND status = ?");
+            values.add(status);
+        }
+        if (afterId != null) {
+            sql.append(" AND id > ?");
+            values.add(afterId);
+        }
+        sql.append(" ORDER BY id");
+        return Jdbc.withConnection(dataSource, "read a page of dead letters", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < values.size(); i++) {
+                    select.setObject(i + 1, values.get(i));
+                }
+                select.setMaxRows(limit);
+                return read(select);
+            }
+        });
+    }
+
     public long countPending(String connectionId, String entity) {
         return Jdbc.withConnection(dataSource, "count dead letters", connection -> {
             try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM mw_dead_letter"

@@ -185,6 +185,15 @@ public class WriteService {
         return values;
     }
 
+    /**
+     * Reads one record from the source now, maps it and stores it: the replay of a dead letter whose record was
+     * fixed at the source. Throws the source's typed error, or the mapping's.
+     */
+    public CanonicalRecord refresh(Connection connection, Entity entity, String remoteId) {
+        Exchange reply = call(connection, entity, SourceOperation.get, null, remoteId, null);
+        return storeSourceRecord(connection, entity, reply, remoteId);
+    }
+
     private Exchange call(Connection connection, Entity entity, SourceOperation operation, ObjectNode body,
             String remoteId, String version) {
         String uri = connection.system() + ":" + entity.collection() + "?connection=" + connection.id();
