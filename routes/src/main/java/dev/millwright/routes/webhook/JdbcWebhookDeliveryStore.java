@@ -126,6 +126,37 @@ public final class JdbcWebhookDeliveryStore {
         });
     }
 
+    /** Records successful attempts and their deliveries as delivered, in batches, inside the caller's transaction. */
+    void recordDelivered(Connection connection, String subscriptionId, List<Due> delivered, List<Instant> times,
+            List<WebhookSender.Answer> answers) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mw_webhook_attempt (delivery_id,"
+                + " subscription_id, attempted_at, status_code, latency_ms, error) VALUES (?, ?, ?, ?, ?, NULL)");
+                PreparedStatement update = connection.prepareStatement("UPDATE mw_webhook_delivery SET state = ?,"
+                        + " attempts = ?, last_status = ?, last_error = NULL, finished_at = ?"
+                        + " WHERE id = ? AND state = ?")) {
+            Instant now = clock.instant();
+            for (int i = 0; i < delivered.size(); i++) {
+                Due due = delivered.get(i);
+                WebhookSender.Answer answer = answers.get(i);
+                insert.setLong(1, due.deliveryId());
+                insert.setString(2, subscriptionId);
+                Jdbc.setInstant(insert, 3, times.get(i));
+                insert.setInt(4, answer.statusCode());
+                insert.setLong(5, answer.latencyMillis());
+                insert.addBatch();
+                update.setString(1, WebhookDelivery.DELIVERED);
+                update.setInt(2, due.attempts() + 1);
+                update.setInt(3, answer.statusCode());
+                Jdbc.setInstant(update, 4, now);
+                update.setLong(5, due.deliveryId());
+                update.setString(6, WebhookDelivery.PENDING);
+                update.addBatch();
+            }
+            insert.executeBatch();
+            update.executeBatch();
+        }
+    }
+
     /** Keeps an attempt, inside the caller's transaction. */
     void addAttempt(Connection connection, long deliveryId, String subscriptionId, Instant at, Integer statusCode,
             long latencyMillis, String error) throws SQLException {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,6 +118,7 @@ public final class WebhookDispatcher {
 
     /** Delivers the due deliveries of one leased subscription in order, then gives the lease back. */
     void deliver(String subscriptionId, CamelContext camel) throws InterruptedException {
+        Delivered delivered = null;
         try {
             Instant failingSince = null;
             Lease lease = new Lease(clock.instant());
@@ -135,6 +137,7 @@ public final class WebhookDispatcher {
                 if (due.isEmpty()) {
                     return;
                 }
+                delivered = new Delivered(subscription, lease);
                 for (JdbcWebhookDeliveryStore.Due delivery : due) {
                     if (camel.isStopping() || camel.isStopped()) {
                         return;
@@ -143,24 +146,87 @@ public final class WebhookDispatcher {
                     WebhookSender.Answer answer = send(subscription, delivery, at);
                     if (answer.success()) {
                         failingSince = null;
-                    } else if (failingSince == null) {
-                        failingSince = at;
+                        delivered.add(delivery, at, answer);
+                        continue;
                     }
-                    if (!settle(subscription, delivery, at, answer, failingSince, lease) || !answer.success()) {
+                    if (!delivered.flush()) {
                         return;
                     }
+                    if (failingSince == null) {
+                        failingSince = at;
+                    }
+                    settleFailure(subscription, delivery, at, answer, failingSince, lease);
+                    return;
+                }
+                if (!delivered.flush()) {
+                    return;
                 }
             }
         } catch (RuntimeException e) {
             LOG.warn("Delivering the webhooks of subscription {} failed: {}", subscriptionId, e.getMessage(), e);
         } finally {
-            busy.decrementAndGet();
             try {
-                deliveries.release(subscriptionId, owner);
+                if (delivered != null) {
+                    // what was delivered is recorded even when the dispatcher stops or fails meanwhile
+                    delivered.flush();
+                }
             } catch (RuntimeException e) {
-                // the lease expires by itself
-                LOG.warn("Cannot release webhook subscription {}: {}", subscriptionId, e.getMessage());
+                LOG.warn("Cannot record the delivered webhooks of subscription {}: {}", subscriptionId,
+                        e.getMessage());
+            } finally {
+                busy.decrementAndGet();
+                try {
+                    deliveries.release(subscriptionId, owner);
+                } catch (RuntimeException e) {
+                    // the lease expires by itself
+                    LOG.warn("Cannot release webhook subscription {}: {}", subscriptionId, e.getMessage());
+                }
             }
+        }
+    }
+
+    /**
+     * The successful attempts of one batch, recorded together in one transaction when the batch ends or a failure
+     * comes: a receiver answering 2xx costs one transaction per batch, not one per event. Should the process die
+     * before that commit, those events are sent again (same webhook-id): delivery is at least once.
+     */
+    private final class Delivered {
+        private final WebhookSubscription subscription;
+        private final Lease lease;
+        private final List<JdbcWebhookDeliveryStore.Due> due = new ArrayList<>();
+        private final List<Instant> times = new ArrayList<>();
+        private final List<WebhookSender.Answer> answers = new ArrayList<>();
+
+        Delivered(WebhookSubscription subscription, Lease lease) {
+            this.subscription = subscription;
+            this.lease = lease;
+        }
+
+        void add(JdbcWebhookDeliveryStore.Due delivery, Instant at, WebhookSender.Answer answer) {
+            due.add(delivery);
+            times.add(at);
+            answers.add(answer);
+        }
+
+        /** Records the successes so far; answers whether the lease is still this dispatcher's. */
+        boolean flush() {
+            if (due.isEmpty()) {
+                return true;
+            }
+            Instant last = times.get(times.size() - 1);
+            boolean kept = Jdbc.inTransaction(dataSource, "record " + due.size() + " webhook deliveries", connection -> {
+                deliveries.recordDelivered(connection, subscription.id(), due, times, answers);
+                // a healthy receiver's lease is renewed once half of it has passed
+                if (lease.storedFailingSince == null
+                        && last.isBefore(lease.renewedAt.plus(settings.lease().dividedBy(2)))) {
+                    return true;
+                }
+                return renew(connection, subscription, lease, last, null);
+            });
+            due.clear();
+            times.clear();
+            answers.clear();
+            return kept;
         }
     }
 
@@ -184,26 +250,16 @@ public final class WebhookDispatcher {
     }
 
     /**
-     * Records an attempt and what it led to, in one transaction; answers whether the lease is still this
-     * dispatcher's and the subscription still active.
+     * Records a failed attempt and what it led to (a retry, a dead delivery, a disabled subscription) in one
+     * transaction; answers whether the lease is still this dispatcher's and the subscription still active.
      */
-    private boolean settle(WebhookSubscription subscription, JdbcWebhookDeliveryStore.Due delivery, Instant at,
+    private boolean settleFailure(WebhookSubscription subscription, JdbcWebhookDeliveryStore.Due delivery, Instant at,
             WebhookSender.Answer answer, Instant failingSince, Lease lease) {
         Integer status = answer.statusCode() == 0 ? null : answer.statusCode();
         int attempts = delivery.attempts() + 1;
         return Jdbc.inTransaction(dataSource, "record a webhook attempt", connection -> {
             deliveries.addAttempt(connection, delivery.deliveryId(), subscription.id(), at, status,
                     answer.latencyMillis(), answer.error());
-            if (answer.success()) {
-                deliveries.recordOutcome(connection, delivery.deliveryId(), WebhookDelivery.DELIVERED, attempts, null,
-                        status, null);
-                // a healthy receiver's lease is renewed once half of it has passed: one statement less per delivery
-                if (lease.storedFailingSince == null
-                        && at.isBefore(lease.renewedAt.plus(settings.lease().dividedBy(2)))) {
-                    return true;
-                }
-                return renew(connection, subscription, lease, at, null);
-            }
             if (answer.statusCode() == 410) {
                 deliveries.recordOutcome(connection, delivery.deliveryId(), WebhookDelivery.DEAD, attempts, null,
                         status, answer.error());
