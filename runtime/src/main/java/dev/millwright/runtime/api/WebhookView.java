@@ -85,8 +85,8 @@ public record WebhookView(
 
     /** A page of deliveries, newest first; {@code next} is the {@code before} of the next page. */
     @Schema(name = "WebhookDeliveries")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Deliveries(List<Delivery> data,
-            @Schema(description = "Pass as before= for the next page") Long next) {
+    public record Deliveries(List<Delivery> results,
+            @Schema(description = "Pass as cursor= for the next page; null on the last page")
+            @JsonProperty("next_cursor") String nextCursor) {
     }
 }

@@ -158,16 +158,23 @@ public class WebhooksResource {
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE,
                  schema = @Schema(implementation = Problem.class)))
     public WebhookView.Deliveries deliveries(@PathParam("id") String id,
-            @Parameter(description = "Deliveries per page (at most 200)") @QueryParam("limit") @DefaultValue("50")
-            int limit,
-            @Parameter(description = "Only deliveries older than this delivery id (the next of the previous page)")
-            @QueryParam("before") Long before) {
+            @Parameter(description = "Deliveries per page (at most 200)") @QueryParam("page_size")
+            @DefaultValue("50") int pageSize,
+            @Parameter(description = "The next_cursor of the previous page") @QueryParam("cursor") String cursor) {
         find(id);
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_PAGE);
+        if (pageSize < 1 || pageSize > MAX_PAGE) {
+            throw ProblemException.invalidField("page_size", "must be between 1 and " + MAX_PAGE);
         }
-        List<WebhookDelivery> page = deliveries.deliveries(id, before, limit);
-        Long next = page.size() == limit ? page.get(page.size() - 1).id() : null;
+        Long before = null;
+        if (cursor != null) {
+            try {
+                before = Long.parseLong(cursor);
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalidField("cursor", "is not a cursor this endpoint gave");
+            }
+        }
+        List<WebhookDelivery> page = deliveries.deliveries(id, before, pageSize);
+        String next = page.size() == pageSize ? Long.toString(page.get(page.size() - 1).id()) : null;
         return new WebhookView.Deliveries(page.stream().map(WebhookView.Delivery::of).toList(), next);
     }
 

@@ -170,10 +170,10 @@ class WebhooksApiTest {
 
         JsonPath deliveries = Api.admin().get("/webhooks/" + subscription.getString("id") + "/deliveries").then()
                 .statusCode(200).extract().jsonPath();
-        assertThat(deliveries.getString("data[0].event_id")).isEqualTo(event.id());
-        assertThat(deliveries.getString("data[0].event_type")).isEqualTo("work_order.created");
+        assertThat(deliveries.getString("results[0].event_id")).isEqualTo(event.id());
+        assertThat(deliveries.getString("results[0].event_type")).isEqualTo("work_order.created");
         await().atMost(PATIENCE).until(() -> "delivered".equals(Api.admin()
-                .get("/webhooks/" + subscription.getString("id") + "/deliveries").path("data[0].state")));
+                .get("/webhooks/" + subscription.getString("id") + "/deliveries").path("results[0].state")));
     }
 
     @Test
@@ -214,15 +214,15 @@ class WebhooksApiTest {
 
         // the test retry schedule has 5 attempts, each answered 500: then the delivery is dead
         await().atMost(PATIENCE).until(() -> "dead".equals(Api.admin().get("/webhooks/" + id + "/deliveries")
-                .path("data[0].state")));
-        JsonPath dead = Api.admin().get("/webhooks/" + id + "/deliveries?limit=1").then().statusCode(200)
+                .path("results[0].state")));
+        JsonPath dead = Api.admin().get("/webhooks/" + id + "/deliveries?page_size=1").then().statusCode(200)
                 .extract().jsonPath();
-        assertThat(dead.getInt("data[0].attempts")).isEqualTo(5);
-        assertThat(dead.getList("data[0].attempt_log")).hasSize(5);
-        assertThat(dead.getInt("data[0].attempt_log[0].status_code")).isEqualTo(500);
-        assertThat(dead.getString("data[0].attempt_log[0].error")).contains("500");
-        assertThat(dead.getLong("data[0].attempt_log[0].latency_ms")).isNotNegative();
-        long deliveryId = dead.getLong("data[0].id");
+        assertThat(dead.getInt("results[0].attempts")).isEqualTo(5);
+        assertThat(dead.getList("results[0].attempt_log")).hasSize(5);
+        assertThat(dead.getInt("results[0].attempt_log[0].status_code")).isEqualTo(500);
+        assertThat(dead.getString("results[0].attempt_log[0].error")).contains("500");
+        assertThat(dead.getLong("results[0].attempt_log[0].latency_ms")).isNotNegative();
+        long deliveryId = dead.getLong("results[0].id");
         assertThat(received()).noneMatch(r -> r.body().contains(recordId));
 
         answer = 204;
@@ -230,7 +230,7 @@ class WebhooksApiTest {
                 .post("/webhooks/" + id + "/replay").then().statusCode(200).body("replayed", equalTo(1));
         await().atMost(PATIENCE).until(() -> received().stream().anyMatch(r -> r.body().contains(recordId)));
         await().atMost(PATIENCE).until(() -> "delivered".equals(Api.admin().get("/webhooks/" + id + "/deliveries")
-                .path("data[0].state")));
+                .path("results[0].state")));
 
         // one delivery again, by its id: the same event (same webhook-id) once more
         Api.admin().contentType(ContentType.JSON).body(Map.of("delivery_id", deliveryId))
@@ -254,17 +254,17 @@ class WebhooksApiTest {
             createWorkOrder(token, "Page check " + i);
         }
         await().atMost(PATIENCE).until(() -> Api.admin().get("/webhooks/" + id + "/deliveries")
-                .jsonPath().getList("data").size() == 3);
+                .jsonPath().getList("results").size() == 3);
 
-        JsonPath first = Api.admin().get("/webhooks/" + id + "/deliveries?limit=2").then().statusCode(200)
+        JsonPath first = Api.admin().get("/webhooks/" + id + "/deliveries?page_size=2").then().statusCode(200)
                 .extract().jsonPath();
-        assertThat(first.getList("data")).hasSize(2);
-        long next = first.getLong("next");
-        JsonPath second = Api.admin().get("/webhooks/" + id + "/deliveries?limit=2&before=" + next).then()
+        assertThat(first.getList("results")).hasSize(2);
+        String next = first.getString("next_cursor");
+        JsonPath second = Api.admin().get("/webhooks/" + id + "/deliveries?page_size=2&cursor=" + next).then()
                 .statusCode(200).extract().jsonPath();
-        assertThat(second.getList("data")).hasSize(1);
-        assertThat(second.getString("next")).isNull();
-        assertThat(second.getLong("data[0].id")).isLessThan(first.getLong("data[1].id"));
+        assertThat(second.getList("results")).hasSize(1);
+        assertThat(second.getString("next_cursor")).isNull();
+        assertThat(second.getLong("results[0].id")).isLessThan(first.getLong("results[1].id"));
     }
 
     private static String createWorkOrder(String token, String title) {
