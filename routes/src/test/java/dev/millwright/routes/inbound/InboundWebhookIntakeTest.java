@@ -41,7 +41,7 @@ class InboundWebhookIntakeTest {
 
     @BeforeEach
     void start() {
-        database = TestDatabase.h2();
+        database = createDatabase();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         intake = new InboundWebhookIntake(new JdbcInbox(database.dataSource(), clock),
                 connection -> CONNECTION.equals(connection) ? Optional.of(secret) : Optional.empty(),
@@ -56,6 +56,11 @@ class InboundWebhookIntakeTest {
 
     private String sign(String id, long timestamp, byte[] body) {
         return WebhookSignature.header(List.of(secret), id, timestamp, body);
+    }
+
+    /** The database the test runs on; the PostgreSQL variant overrides it. */
+    protected TestDatabase createDatabase() {
+        return TestDatabase.h2();
     }
 
     @Test

@@ -28,13 +28,18 @@ class JdbcInboxTest {
 
     @BeforeEach
     void start() {
-        database = TestDatabase.h2();
+        database = createDatabase();
         inbox = new JdbcInbox(database.dataSource(), Clock.systemUTC());
     }
 
     @AfterEach
     void stop() throws Exception {
         database.close();
+    }
+
+    /** The database the test runs on; the PostgreSQL variant overrides it. */
+    protected TestDatabase createDatabase() {
+        return TestDatabase.h2();
     }
 
     @Test

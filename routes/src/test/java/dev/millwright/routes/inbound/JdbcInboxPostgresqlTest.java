@@ -1,0 +1,14 @@
+package dev.millwright.routes.inbound;
+
+import org.junit.jupiter.api.Tag;
+
+import dev.millwright.routes.testing.TestDatabase;
+
+@Tag("postgresql")
+class JdbcInboxPostgresqlTest extends JdbcInboxTest {
+
+    @Override
+    protected TestDatabase createDatabase() {
+        return TestDatabase.postgresql();
+    }
+}
