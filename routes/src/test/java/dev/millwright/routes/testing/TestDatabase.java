@@ -29,6 +29,20 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase(h2, null);
     }
 
+    /**
+     * An H2 file database that several processes may open at once (the first serves the others), for tests that
+     * kill a process and go on with another on the same data.
+     */
+    public static TestDatabase h2File(java.nio.file.Path file) {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(h2FileUrl(file));
+        return new TestDatabase(h2, null);
+    }
+
+    public static String h2FileUrl(java.nio.file.Path file) {
+        return "jdbc:h2:file:" + file.toAbsolutePath() + ";AUTO_SERVER=TRUE";
+    }
+
     public static TestDatabase postgresql() {
         String schema = "mw_test_" + Long.toHexString(System.nanoTime());
         PGSimpleDataSource admin = postgres("test");
