@@ -235,9 +235,9 @@ public final class WebhookDispatchBenchmark {
             }
         }
         Files.createDirectories(directory);
-        // pooled, as the runtime's data source is
+        // pooled, and every commit written at once, as the runtime's data source is
         JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:"
-                + directory.toAbsolutePath().resolve("millwright") + ";DB_CLOSE_DELAY=-1", "sa", "");
+                + directory.toAbsolutePath().resolve("millwright") + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0", "sa", "");
         pool.setMaxConnections(32);
         Flyway.configure().dataSource(pool).locations("classpath:db/millwright").load().migrate();
         return pool;

@@ -36,7 +36,7 @@ public final class SyncCoordinator {
     private int sinkAttempts = 3;
     private Duration sinkRetryDelay = Duration.ofSeconds(1);
     private Duration commitTimeout = Duration.ofMinutes(5);
-    private Duration settleTimeout = Duration.ofSeconds(30);
+    private Duration settleTimeout = Duration.ofSeconds(5);
     private Sleeper sleeper = Sleeper.SYSTEM;
 
     public SyncCoordinator(CamelContext camelContext, JdbcCanonicalStore canonicalStore,
@@ -116,7 +116,10 @@ public final class SyncCoordinator {
         this.sinkRetryDelay = sinkRetryDelay;
     }
 
-    /** How long a failed run waits for the batches read before its failure to land, so its counters are final. */
+    /**
+     * How long a failed run waits, without a commit, for the batches read before its failure to land (so that its
+     * counters are final) before it gives up on them.
+     */
     public Duration settleTimeout() {
         return settleTimeout;
     }

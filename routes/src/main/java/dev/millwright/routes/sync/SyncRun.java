@@ -3,6 +3,7 @@ package dev.millwright.routes.sync;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.millwright.core.cursor.CursorKey;
@@ -31,6 +32,9 @@ public final class SyncRun {
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private boolean writerFailed;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private long lastCommitNanos = System.nanoTime();
     private final AtomicLong unchanged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private volatile CursorTracker tracker;
@@ -149,6 +153,7 @@ public final class SyncRun {
         for (long sequence : sequences) {
             tracker.markCommitted(sequence);
         }
+        lastCommitNanos = System.nanoTime();
         saveCursor();
         notifyAll();
     }
@@ -173,6 +178,20 @@ public final class SyncRun {
         notifyAll();
     }
 
+    /** Marks the run ended; answers false when it already was (its end is recorded once). */
+    boolean markEnded() {
+        return ended.compareAndSet(false, true);
+    }
+
+    boolean ended() {
+        return ended.get();
+    }
+
+    /** Marks the run failing; answers false when its failure is already being recorded. */
+    boolean markFailing() {
+        return failing.compareAndSet(false, true);
+    }
+
     /** A batch could not be written at all: its records will never be committed. */
     synchronized void writerFailed(Throwable cause) {
         writerFailed = true;
@@ -181,12 +200,12 @@ public final class SyncRun {
 
     /**
      * After a failure: waits until the records read before it are committed (the batches already on their way still
-     * land), or the time is up; answers whether they all are. The run's counters are final only then.
+     * land), as long as commits keep coming: {@code quiet} without one and it gives up. Answers whether they all
+     * are. The run's counters are final only then.
      */
-    synchronized boolean awaitSettled(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized boolean awaitSettled(Duration quiet) throws InterruptedException {
         while (tracker != null && !tracker.fullyCommitted() && !writerFailed) {
-            long left = deadline - System.nanoTime();
+            long left = lastCommitNanos + quiet.toNanos() - System.nanoTime();
             if (left <= 0) {
                 return false;
             }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,18 @@ public final class SyncSteps {
             SyncRun run = new SyncRun(runId, connection, exchange.getProperty(SYSTEM, String.class), collection,
                     entity, full, startedAt, exchange.getProperty(SINK, String.class), coordinator);
             exchange.setProperty(SyncRun.PROPERTY, run);
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    // an exchange can end without reaching finish or fail (rejected while its route stops): the run
+                    // must still end, or every later sync of this connection and entity would be skipped
+                    if (!run.ended()) {
+                        Exception error = done.getException();
+                        failRun(run, error != null ? error
+                                : new IllegalStateException("the sync ended before it finished"));
+                    }
+                }
+            });
             exchange.getMessage().setHeader(SourceHeaders.FULL_RESYNC, full);
             LOG.debug("Sync run {} of {} for connection '{}' started{}", runId, entity, connection,
                     full ? " (full resync)" : "");
@@ -184,6 +197,14 @@ public final class SyncSteps {
                     exchange.getProperty(CONNECTION), error == null ? "unknown error" : error.getMessage(), error);
             return;
         }
+        failRun(run, error);
+    }
+
+    /** Records the end of a failed run: waits for what was read to land, keeps its cursor, records the error. */
+    private static void failRun(SyncRun run, Throwable error) {
+        if (!run.markFailing()) {
+            return;
+        }
         run.fail(error);
         try {
             if (!run.awaitSettled(run.coordinator().settleTimeout())) {
@@ -211,6 +232,9 @@ public final class SyncSteps {
     }
 
     private static void end(SyncRun run) {
+        if (!run.markEnded()) {
+            return;
+        }
         run.coordinator().finished(new CursorKey(run.connectionId(), run.entity()));
         for (SyncListener listener : run.listeners()) {
             try {

@@ -1,7 +1,9 @@
 package dev.millwright.routes.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -170,6 +173,41 @@ class MaximoSyncTest extends SyncTestSupport {
         assertThat(interrupted.recordsWritten()).isBetween(1L, 156L);
         assertThat(resumed.state()).isEqualTo(SyncRunRecord.DONE);
         assertThat(interrupted.recordsWritten() + resumed.recordsWritten()).isEqualTo(157);
+        assertStoreMirrorsTheSimulator();
+    }
+
+    @Test
+    void aRunFailingWhileItsRouteStopsIsStillRecordedAndTheNextRunGoesAhead() throws Exception {
+        addWorkOrderSync(50, 50);
+        AtomicBoolean thrown = new AtomicBoolean();
+        // the first run fails while its route is being stopped (as when a connection's syncs pause because another
+        // run saw the credentials refused): the exchange may then end outside the route's error handling
+        AdviceWith.adviceWith(context, "sync-work-orders", route -> route.weaveByToUri("canonical:*").before()
+                .process(exchange -> {
+                    if (thrown.compareAndSet(false, true)) {
+                        Thread stopper = new Thread(() -> {
+                            try {
+                                context.getRouteController().stopRoute("sync-work-orders");
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+                        stopper.start();
+                        await().atMost(Duration.ofSeconds(10)).until(() -> context.getRouteController()
+                                .getRouteStatus("sync-work-orders").isStopping());
+                        throw new IllegalStateException("failed while the route stops");
+                    }
+                }));
+
+        SyncRunRecord broken = sync("work-orders", "work_order");
+        await().atMost(Duration.ofSeconds(60)).until(() -> context.getRouteController()
+                .getRouteStatus("sync-work-orders").isStopped());
+        context.getRouteController().startRoute("sync-work-orders");
+        SyncRunRecord next = sync("work-orders", "work_order");
+
+        assertThat(broken.state()).isEqualTo(SyncRunRecord.FAILED);
+        assertThat(next.state()).isEqualTo(SyncRunRecord.DONE);
+        assertThat(next.id()).isGreaterThan(broken.id());
         assertStoreMirrorsTheSimulator();
     }
 

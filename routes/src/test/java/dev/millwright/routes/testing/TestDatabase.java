@@ -31,7 +31,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /**
      * An H2 file database that several processes may open at once (the first serves the others), for tests that
-     * kill a process and go on with another on the same data.
+     * kill a process and go on with another on the same data; every commit is written at once, as the runtime's.
      */
     public static TestDatabase h2File(java.nio.file.Path file) {
         JdbcDataSource h2 = new JdbcDataSource();
@@ -40,7 +40,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public static String h2FileUrl(java.nio.file.Path file) {
-        return "jdbc:h2:file:" + file.toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + file.toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     public static TestDatabase postgresql() {
