@@ -318,6 +318,8 @@ public class ConnectionService {
 
     private void activate(Connection connection) {
         registry.put(connection);
+        // its status gauges exist from the start, not from its first check
+        statusMetrics.current(connection.id(), connection.status());
         Map<Entity, String> crons = new LinkedHashMap<>();
         connection.schedules().forEach((entity, cron) -> crons.put(Entity.fromEntityName(entity), cron));
         schedules.schedule(connection.id(), connection.system(), crons);

@@ -73,6 +73,15 @@ class ConnectionsApiTest {
     }
 
     @Test
+    void aNewConnectionHasItsStatusGaugeAtOnce() {
+        String id = Api.createMaximoConnection(demo, Map.of()).path("id");
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+
+        assertThat(metrics).contains("millwright_connection_status{connection=\"" + id + "\",status=\"online\"} 1.0");
+    }
+
+    @Test
     void anUnknownSystemOrOptionIsRefusedNamingTheField() {
         Api.admin().contentType(ContentType.JSON).body(Map.of("system", "sap-r2")).post("/connections").then()
                 .statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
