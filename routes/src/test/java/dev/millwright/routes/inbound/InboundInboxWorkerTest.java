@@ -27,7 +27,7 @@ import dev.millwright.routes.store.JdbcCanonicalStore;
 import dev.millwright.routes.store.JdbcDeadLetterStore;
 import dev.millwright.routes.store.SecretSealer;
 import dev.millwright.routes.store.SyncRunRecord;
-import dev.millwright.routes.testing.SyncTestSupport;
+import dev.millwright.routes.testing.MaximoSyncTestSupport;
 import dev.millwright.routes.webhook.EventTypes;
 import dev.millwright.routes.webhook.JdbcWebhookSubscriptionStore;
 import dev.millwright.routes.webhook.WebhookOutbox;
@@ -40,39 +40,22 @@ import dev.millwright.simulators.maximo.MaximoSimulator;
  * trigger targeted syncs, once per webhook id, never acting on older news, and failures end as dead letters and
  * {@code system.error} events.
  */
-class InboundInboxWorkerTest extends SyncTestSupport {
+class InboundInboxWorkerTest extends MaximoSyncTestSupport {
 
     private static final String WO = "MXAPIWODETAIL";
-    private static final String KEY = "inbound-key";
     private static final InboundSettings SETTINGS = new InboundSettings(Duration.ofMinutes(5), 64 * 1024,
             Duration.ofMillis(100), 100, Duration.ofMinutes(1));
 
     private final String secret = WebhookSecrets.generate();
-    private MaximoSimulator maximo;
     private JdbcInbox inbox;
     private InboundWebhookIntake intake;
     private InboxWorker worker;
     private JdbcDeadLetterStore deadLetters;
 
     @Override
-    protected void startSystem() {
-        maximo = MaximoSimulator.builder().apiKey(KEY).seed(5).workOrders(120).vendors(10).assets(5)
-                .purchaseOrders(5).inventoryItems(5).historyDays(5).build().start();
-    }
-
-    @Override
-    protected void stopSystem() {
-        maximo.close();
-    }
-
-    @Override
-    protected String system() {
-        return "maximo";
-    }
-
-    @Override
-    protected Map<String, String> connectionOptions() {
-        return Map.of("baseUrl", maximo.baseUrl(), "apiKey", KEY, "retryDelay", "10", "maxRetryDelay", "50");
+    protected MaximoSimulator.Builder simulator() {
+        return MaximoSimulator.builder().seed(5).workOrders(120).vendors(10).assets(5)
+                .purchaseOrders(5).inventoryItems(5).historyDays(5);
     }
 
     @BeforeEach

@@ -23,37 +23,20 @@ import dev.millwright.mapping.model.CanonicalIds;
 import dev.millwright.routes.store.DeadLetter;
 import dev.millwright.routes.store.JdbcCanonicalStore;
 import dev.millwright.routes.store.SyncRunRecord;
-import dev.millwright.routes.testing.SyncTestSupport;
+import dev.millwright.routes.testing.MaximoSyncTestSupport;
 import dev.millwright.simulators.common.PageListener;
 import dev.millwright.simulators.maximo.MaximoSimulator;
 
 /** The sync template end to end: Maximo simulator → readChanges → canonical → batches → canonical store. */
-class MaximoSyncTest extends SyncTestSupport {
+class MaximoSyncTest extends MaximoSyncTestSupport {
 
     private static final String WO = "MXAPIWODETAIL";
-    private static final String KEY = "sync-key";
 
-    private MaximoSimulator maximo;
 
     @Override
-    protected void startSystem() {
-        maximo = MaximoSimulator.builder().apiKey(KEY).seed(21).workOrders(157).vendors(12).assets(20)
-                .purchaseOrders(15).inventoryItems(10).historyDays(10).build().start();
-    }
-
-    @Override
-    protected void stopSystem() {
-        maximo.close();
-    }
-
-    @Override
-    protected String system() {
-        return "maximo";
-    }
-
-    @Override
-    protected Map<String, String> connectionOptions() {
-        return Map.of("baseUrl", maximo.baseUrl(), "apiKey", KEY, "retryDelay", "10", "maxRetryDelay", "50");
+    protected MaximoSimulator.Builder simulator() {
+        return MaximoSimulator.builder().seed(21).workOrders(157).vendors(12).assets(20)
+                .purchaseOrders(15).inventoryItems(10).historyDays(10);
     }
 
     private JdbcCanonicalStore store() {

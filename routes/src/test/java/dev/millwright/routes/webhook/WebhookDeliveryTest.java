@@ -116,9 +116,8 @@ class WebhookDeliveryTest {
                 "\"subscription_id\":\"" + subscription.id() + "\"");
         // a disabled subscription receives nothing more, and nobody else is told twice
         fixture.publish(5);
-        Thread.sleep(300);
-        assertThat(gone.received()).hasSize(2);
-        assertThat(watcher.received()).hasSize(1);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                .until(() -> gone.received().size() == 2 && watcher.received().size() == 1);
 
         // its dead deliveries are replayable once it is back
         gone.answer(204);
@@ -229,8 +228,8 @@ class WebhookDeliveryTest {
         for (int n = 300; n < 350; n++) {
             fixture.publish(n);
         }
-        Thread.sleep(200);
-        assertThat(receiver.delivered()).hasSize(beforeRestart);
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5))
+                .until(() -> receiver.delivered().size() == beforeRestart);
 
         fixture.startDispatcher();
 

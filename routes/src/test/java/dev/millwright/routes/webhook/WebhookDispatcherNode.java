@@ -31,7 +31,6 @@ public final class WebhookDispatcherNode {
         camel.addRoutes(new WebhookDispatcher(dataSource, subscriptions, deliveries, outbox, settings, clock)
                 .routes());
         camel.start();
-        System.out.println("dispatching");
         Thread.currentThread().join();
     }
 }

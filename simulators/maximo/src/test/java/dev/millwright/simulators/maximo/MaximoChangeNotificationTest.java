@@ -1,16 +1,17 @@
 package dev.millwright.simulators.maximo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -77,11 +78,8 @@ class MaximoChangeNotificationTest {
                 Base64.getDecoder().decode(header.substring(3)));
     }
 
-    private void awaitReceived(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (received.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+    private void awaitReceived(int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= count);
     }
 
     @Test
