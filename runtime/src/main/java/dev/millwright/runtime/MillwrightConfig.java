@@ -65,15 +65,15 @@ public interface MillwrightConfig {
 
         /** The longest a receiver may take to answer. */
         @WithDefault("10s")
-        String timeout();
+        java.time.Duration timeout();
 
         /** A subscription failing this long without one success is disabled. */
         @WithDefault("5d")
-        String disableAfter();
+        java.time.Duration disableAfter();
 
         /** After a secret rotation, how long the previous secret keeps signing beside the new one. */
         @WithDefault("24h")
-        String rotationOverlap();
+        java.time.Duration rotationOverlap();
 
         /** Subscriptions delivered to at once (one slow receiver holds one of them, never the others). */
         @WithDefault("8")
@@ -81,7 +81,7 @@ public interface MillwrightConfig {
 
         /** How often the dispatcher looks for due deliveries. */
         @WithDefault("500ms")
-        String pollInterval();
+        java.time.Duration pollInterval();
 
         /** Hosts a subscription may reach over plain http and inside the network (comma separated). */
         @WithDefault("localhost,127.0.0.1")

@@ -40,7 +40,7 @@ public final class RetrySchedule {
         return new RetrySchedule(waits);
     }
 
-    public static Duration duration(String text) {
+    static Duration duration(String text) {
         if (text.startsWith("P") || text.startsWith("p")) {
             return Duration.parse(text);
         }

@@ -36,7 +36,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.millwright.routes.webhook.EventTypes;
 import dev.millwright.routes.webhook.JdbcWebhookDeliveryStore;
 import dev.millwright.routes.webhook.JdbcWebhookSubscriptionStore;
-import dev.millwright.routes.webhook.RetrySchedule;
 import dev.millwright.routes.webhook.WebhookDelivery;
 import dev.millwright.routes.webhook.WebhookSettings;
 import dev.millwright.routes.webhook.WebhookSubscription;
@@ -145,7 +144,7 @@ public class WebhooksResource {
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE,
                  schema = @Schema(implementation = Problem.class)))
     public WebhookView rotateSecret(@PathParam("id") String id) {
-        return subscriptions.rotateSecret(id, RetrySchedule.duration(config.webhooks().rotationOverlap()))
+        return subscriptions.rotateSecret(id, config.webhooks().rotationOverlap())
                 .map(subscription -> WebhookView.of(subscription, true)).orElseThrow(() -> notFound(id));
     }
 

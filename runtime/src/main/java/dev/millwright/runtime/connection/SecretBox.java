@@ -11,11 +11,13 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.millwright.routes.store.SecretSealer;
+
 /**
  * Seals source credentials at rest with AES-256-GCM: a fresh 96-bit nonce per seal, the 128-bit tag checked on
  * open, so a tampered or foreign value fails to open instead of yielding garbage.
  */
-public final class SecretBox {
+public final class SecretBox implements SecretSealer {
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -30,6 +32,7 @@ public final class SecretBox {
         this.key = new SecretKeySpec(key, "AES");
     }
 
+    @Override
     public String seal(String plaintext) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
@@ -44,6 +47,7 @@ public final class SecretBox {
         }
     }
 
+    @Override
     public String open(String sealed) {
         try {
             byte[] bytes = Base64.getDecoder().decode(sealed);

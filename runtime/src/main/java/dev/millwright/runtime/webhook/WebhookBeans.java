@@ -16,7 +16,6 @@ import io.quarkus.runtime.StartupEvent;
 
 import dev.millwright.routes.store.JdbcCanonicalStore;
 import dev.millwright.routes.store.JdbcSyncRunStore;
-import dev.millwright.routes.store.SecretSealer;
 import dev.millwright.routes.webhook.JdbcWebhookDeliveryStore;
 import dev.millwright.routes.webhook.JdbcWebhookSubscriptionStore;
 import dev.millwright.routes.webhook.RetrySchedule;
@@ -43,34 +42,17 @@ public class WebhookBeans {
     @Unremovable
     WebhookSettings webhookSettings(MillwrightConfig config) {
         MillwrightConfig.Webhooks webhooks = config.webhooks();
-        return new WebhookSettings(RetrySchedule.duration(webhooks.timeout()),
-                RetrySchedule.parse(webhooks.retrySchedule()), RetrySchedule.duration(webhooks.disableAfter()),
-                webhooks.concurrency(), WebhookSettings.DEFAULTS.batchSize(),
-                RetrySchedule.duration(webhooks.pollInterval()), Set.copyOf(webhooks.allowedHttpHosts()));
-    }
-
-    /** Webhook signing secrets are sealed with the same key as source credentials. */
-    @Produces
-    @Singleton
-    SecretSealer secretSealer(SecretBox box) {
-        return new SecretSealer() {
-            @Override
-            public String seal(String secret) {
-                return box.seal(secret);
-            }
-
-            @Override
-            public String open(String sealed) {
-                return box.open(sealed);
-            }
-        };
+        return new WebhookSettings(webhooks.timeout(), RetrySchedule.parse(webhooks.retrySchedule()),
+                webhooks.disableAfter(), webhooks.concurrency(), WebhookSettings.DEFAULTS.batchSize(),
+                webhooks.pollInterval(), Set.copyOf(webhooks.allowedHttpHosts()));
     }
 
     @Produces
     @Singleton
     @Unremovable
-    JdbcWebhookSubscriptionStore subscriptions(DataSource dataSource, SecretSealer sealer, Clock clock) {
-        return new JdbcWebhookSubscriptionStore(dataSource, sealer, clock);
+    JdbcWebhookSubscriptionStore subscriptions(DataSource dataSource, SecretBox box, Clock clock) {
+        // signing secrets are sealed with the same key as source credentials
+        return new JdbcWebhookSubscriptionStore(dataSource, box, clock);
     }
 
     @Produces
